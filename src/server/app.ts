@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { DatabaseHandle } from './db/database.ts';
+import type { Config } from './env.ts';
+import { AppError } from './errors.ts';
+import { registerAuthentication } from './http/authentication.ts';
+import { registerOpenApi } from './http/openapi.ts';
+import { problemHandler } from './http/problem.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
+import { peopleRoutes } from './modules/people/people.routes.ts';
+
+export async function buildApp(database: DatabaseHandle, config: Config): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: 1024 * 1024,
+    trustProxy: '127.0.0.1',
+    // Request ids in logs tie a client's problem report to the server's line.
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(problemHandler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Mantine sets style attributes at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await registerOpenApi(app);
+  registerAuthentication(app, database.db);
+
+  const context = { database, config };
+  await app.register(healthRoutes, context);
+  await app.register(authRoutes, context);
+  await app.register(organizationRoutes, context);
+  await app.register(peopleRoutes, context);
+  await app.register(auditRoutes, context);
+
+  await registerWebApp(app, config.webDir);
+  return app;
+}
+
+/** The built React app, with every non-API path answered by index.html so that deep links work. */
+async function registerWebApp(app: FastifyInstance, webDir: string): Promise<void> {
+  const hasWebApp = fs.existsSync(`${webDir}/index.html`);
+  if (hasWebApp) await app.register(fastifyStatic, { root: webDir, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/open311/');
+    if (isPage && hasWebApp) return reply.type('text/html').sendFile('index.html');
+    return problemHandler(new AppError('not_found', `No route ${request.method} ${request.url}`), request, reply);
+  });
+}

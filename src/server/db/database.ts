@@ -1,0 +1,103 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import pg from 'pg';
+import lockfile from 'proper-lockfile';
+import { AppError } from '../errors.ts';
+import { MIGRATIONS } from './migrations/index.ts';
+import type { Database } from './schema.ts';
+
+export type Db = Kysely<Database>;
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Db;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+const INT8 = 20;
+const NUMERIC = 1700;
+const DATE = 1082;
+
+/**
+ * The two drivers disagree by default: pg returns int8 and numeric as strings and dates at local
+ * midnight, PGlite returns numbers and UTC midnight. Both are set to numbers and 'YYYY-MM-DD'
+ * strings, so that every query gives the same result on both.
+ */
+const toNumber = (value: string) => Number(value);
+const asDateString = (value: string) => value;
+
+function postgresTypes(): pg.CustomTypesConfig {
+  const overrides: Record<number, (value: string) => unknown> = {
+    [INT8]: toNumber,
+    [NUMERIC]: toNumber,
+    [DATE]: asDateString,
+  };
+  return {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+      overrides[oid] ?? pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+  };
+}
+
+export async function openPostgres(databaseUrl: string): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, types: postgresTypes() });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: 'postgres', close: () => db.destroy() };
+}
+
+/** Opens PGlite in `dataDir` (in memory when undefined), locked against a second process. */
+export async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+  const release = dataDir ? await lockDataDir(dataDir) : async () => {};
+  const pglite = await PGlite.create(dataDir, {
+    parsers: { [pgliteTypes.INT8]: toNumber, [NUMERIC]: toNumber, [pgliteTypes.DATE]: asDateString },
+  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  return {
+    db,
+    kind: 'pglite',
+    async close() {
+      await db.destroy();
+      await release();
+    },
+  };
+}
+
+async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  fs.mkdirSync(dataDir, { recursive: true });
+  try {
+    // A lock older than `stale` with a dead owner is taken over, so a crash does not lock forever.
+    return await lockfile.lock(dataDir, {
+      lockfilePath: path.join(dataDir, '.steerboard.lock'),
+      stale: 15_000,
+      update: 5_000,
+      retries: 0,
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
+      throw new AppError('data_dir_locked', `The data directory ${dataDir} is in use by another Steerboard process.`, {
+        dataDir,
+      });
+    }
+    throw error;
+  }
+}
+
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+    migrationTableName: 'schema_migration',
+    migrationLockTableName: 'schema_migration_lock',
+  });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return results.filter((result) => result.status === 'Success').map((result) => result.migrationName);
+}
+
+/** PostgreSQL when DATABASE_URL is set, the embedded PGlite in the data directory otherwise. */
+export function openDatabase(config: { databaseUrl: string | undefined; dataDir: string }): Promise<DatabaseHandle> {
+  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir);
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely/migration';
+import * as foundation from './0001-foundation.ts';
+
+/**
+ * Forward-only migrations, in order. Listed here rather than read from the folder so that the
+ * same code runs from source and from a bundle; a new migration is a new file and a new line.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001-foundation': foundation,
+};

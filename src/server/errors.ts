@@ -1,0 +1,60 @@
+/**
+ * Every refusal the product makes, with its HTTP status. The message is for logs and the CLI;
+ * clients get `error.<code>` from the message catalogue in their language.
+ */
+export const ERROR_STATUS = {
+  validation: 400,
+  invalid_json: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  account_disabled: 403,
+  forbidden: 403,
+  csrf: 403,
+  not_found: 404,
+  conflict: 412,
+  duplicate: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  precondition_required: 428,
+  too_many_attempts: 429,
+  rate_limited: 429,
+  data_dir_locked: 503,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown>;
+  readonly fieldErrors: FieldError[] | undefined;
+
+  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}, fieldErrors?: FieldError[]) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+    this.fieldErrors = fieldErrors;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export const notFound = (entity: string, id: string) =>
+  new AppError('not_found', `${entity} ${id} was not found`, { entity, id });
+
+export const forbidden = (action: string) =>
+  new AppError('forbidden', `Not allowed to ${action} here`, { action });
+
+/** A write based on an old version: the client gets the current version to reload and retry. */
+export const staleVersion = (entity: string, currentVersion: number) =>
+  new AppError('conflict', `The ${entity} was changed by someone else (now version ${currentVersion})`, {
+    currentVersion,
+  });

@@ -1,0 +1,20 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../errors.ts';
+
+/** ETag is the record's version: `"3"`. */
+export function setVersionTag(reply: FastifyReply, version: number): void {
+  void reply.header('etag', `"${version}"`);
+}
+
+/** The version the client edited, from If-Match; updates without one are refused (428). */
+export function requireIfMatch(request: FastifyRequest): number {
+  const header = request.headers['if-match'];
+  if (!header) throw new AppError('precondition_required', 'Send If-Match with the ETag you read');
+  const version = Number(header.replace(/^W\//, '').replaceAll('"', ''));
+  if (!Number.isInteger(version) || version < 1) {
+    throw new AppError('validation', 'If-Match must be an ETag such as "3"', {}, [
+      { path: 'headers.if-match', message: 'expected an ETag such as "3"' },
+    ]);
+  }
+  return version;
+}

@@ -1,0 +1,117 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../../db/database.ts';
+import type { Role } from '../../../shared/domain/roles.ts';
+import {
+  MAX_FAILURES_PER_ACCOUNT,
+  MAX_FAILURES_PER_ADDRESS,
+  SIGN_IN_WINDOW_MINUTES,
+} from '../../../shared/domain/sign-in-policy.ts';
+import type { Session, SignIn } from '../../../shared/schemas/auth.ts';
+import { AppError, notFound } from '../../errors.ts';
+import * as audit from '../audit/audit.service.ts';
+import * as people from '../people/people.repository.ts';
+import { toRoleAssignment } from '../people/people.service.ts';
+import * as repository from './auth.repository.ts';
+import { decoyPasswordHash, verifyPassword } from './passwords.ts';
+import type { Principal } from './principal.ts';
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+const randomToken = () => randomBytes(32).toString('base64url');
+export const API_TOKEN_PREFIX = 'sbt_';
+
+async function loadPrincipal(db: Db, personId: string, organizationId: string, via: Principal['via']): Promise<Principal> {
+  const grants = await repository.grantsOf(db, personId);
+  return { personId, organizationId, via, grants: grants.map((g) => ({ role: g.role as Role, scopePath: g.path })) };
+}
+
+export async function signIn(
+  db: Db,
+  credentials: SignIn,
+  ip: string,
+  sessionTtlHours: number,
+): Promise<{ cookieToken: string; session: Session }> {
+  const email = credentials.email.toLowerCase();
+  const since = new Date(Date.now() - SIGN_IN_WINDOW_MINUTES * 60_000);
+  const [byAccount, byAddress] = await Promise.all([
+    repository.countRecentFailures(db, 'email', email, since),
+    repository.countRecentFailures(db, 'ip', ip, since),
+  ]);
+  if (byAccount >= MAX_FAILURES_PER_ACCOUNT || byAddress >= MAX_FAILURES_PER_ADDRESS) {
+    throw new AppError('too_many_attempts', 'Too many failed sign-ins; try again later', {
+      minutes: SIGN_IN_WINDOW_MINUTES,
+    });
+  }
+  const person = await people.findCredentialsByEmail(db, email);
+  const passwordOk = await verifyPassword(person?.password_hash ?? (await decoyPasswordHash()), credentials.password);
+  if (!person || !passwordOk) {
+    await repository.recordAttempt(db, email, ip, false);
+    throw new AppError('invalid_credentials', 'Wrong e-mail or password');
+  }
+  if (!person.is_active) throw new AppError('account_disabled', 'This account is disabled');
+
+  const cookieToken = randomToken();
+  const csrfToken = randomToken();
+  await db.transaction().execute(async (tx) => {
+    await repository.recordAttempt(tx, email, ip, true);
+    await repository.insertSession(tx, {
+      token_hash: sha256(cookieToken),
+      person_id: person.id,
+      csrf_token: csrfToken,
+      expires_at: new Date(Date.now() + sessionTtlHours * 3_600_000),
+    });
+    const principal = await loadPrincipal(tx, person.id, '', 'session');
+    await audit.record(tx, principal, [
+      { action: 'auth.signed_in', entityType: 'person', entityId: person.id, scopePath: null, after: { ip } },
+    ]);
+  });
+  return { cookieToken, session: await describeSession(db, person.id, csrfToken) };
+}
+
+export async function describeSession(db: Db, personId: string, csrfToken: string): Promise<Session> {
+  const person = await people.findById(db, personId);
+  if (!person) throw notFound('person', personId);
+  const roles = await people.rolesOf(db, [personId]);
+  return {
+    person: {
+      id: person.id,
+      email: person.email,
+      fullName: person.full_name,
+      locale: person.locale,
+      organizationId: person.organization_id,
+    },
+    roles: roles.map(toRoleAssignment),
+    csrfToken,
+  };
+}
+
+export async function signOut(db: Db, cookieToken: string): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const removed = await repository.deleteSession(tx, sha256(cookieToken));
+    if (!removed) return;
+    const principal = await loadPrincipal(tx, removed.person_id, '', 'session');
+    await audit.record(tx, principal, [
+      { action: 'auth.signed_out', entityType: 'person', entityId: removed.person_id, scopePath: null },
+    ]);
+  });
+}
+
+export async function principalFromSession(
+  db: Db,
+  cookieToken: string,
+): Promise<{ principal: Principal; csrfToken: string } | undefined> {
+  const session = await repository.findSession(db, sha256(cookieToken));
+  if (!session) return undefined;
+  const principal = await loadPrincipal(db, session.person_id, session.organization_id, 'session');
+  return { principal, csrfToken: session.csrf_token };
+}
+
+export async function principalFromApiToken(db: Db, bearer: string): Promise<Principal | undefined> {
+  if (!bearer.startsWith(API_TOKEN_PREFIX)) return undefined;
+  const token = await repository.findApiToken(db, sha256(bearer));
+  if (!token) return undefined;
+  // Recording every use would turn each read into a write; a minute's precision is enough.
+  if (!token.last_used_at || Date.now() - token.last_used_at.getTime() > 60_000) {
+    await repository.touchApiToken(db, token.id);
+  }
+  return loadPrincipal(db, token.person_id, token.organization_id, 'token');
+}

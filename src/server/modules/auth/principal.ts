@@ -1,0 +1,20 @@
+import type { RoleGrant } from '../../../shared/domain/roles.ts';
+
+/** Who is acting, and with which roles where: resolved once per request from a session or token. */
+export interface Principal {
+  personId: string;
+  organizationId: string;
+  grants: RoleGrant[];
+  via: 'session' | 'token' | 'system';
+}
+
+/** The seed and the CLI act as the system: recorded as such in the audit trail, never as a person. */
+export const SYSTEM: Principal = {
+  personId: '00000000-0000-0000-0000-000000000000',
+  organizationId: '00000000-0000-0000-0000-000000000000',
+  grants: [{ role: 'admin', scopePath: '/' }],
+  via: 'system',
+};
+
+export const actorIdOf = (principal: Principal): string | null =>
+  principal.via === 'system' ? null : principal.personId;

@@ -1,0 +1,102 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import type { OrganizationTable } from '../../db/schema.ts';
+
+export type OrganizationRow = Omit<OrganizationTable, 'id' | 'version' | 'created_at' | 'updated_at'> & {
+  id: string;
+  version: number;
+  child_count: number;
+};
+
+export type NewOrganizationRow = Omit<OrganizationTable, 'id' | 'version' | 'created_at' | 'updated_at'> & { id: string };
+
+const C = sql`COLLATE "C"`;
+
+function selectOrganizations(db: Db) {
+  return db
+    .selectFrom('organization as o')
+    .select([
+      'o.id',
+      'o.code',
+      'o.kind',
+      'o.name_vi',
+      'o.name_en',
+      'o.parent_id',
+      'o.path',
+      'o.depth',
+      'o.sort_key',
+      'o.search_text',
+      'o.version',
+      (eb) =>
+        eb
+          .selectFrom('organization as child')
+          .whereRef('child.parent_id', '=', 'o.id')
+          .select((inner) => inner.fn.countAll<number>().as('n'))
+          .as('child_count'),
+    ]);
+}
+
+export async function findByIdOrCode(db: Db, idOrCode: string): Promise<OrganizationRow | undefined> {
+  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrCode);
+  return selectOrganizations(db)
+    .where(isUuid ? 'o.id' : 'o.code', '=', idOrCode)
+    .executeTakeFirst() as Promise<OrganizationRow | undefined>;
+}
+
+export async function findManyByIds(db: Db, ids: string[]): Promise<OrganizationRow[]> {
+  if (ids.length === 0) return [];
+  return selectOrganizations(db).where('o.id', 'in', ids).execute() as Promise<OrganizationRow[]>;
+}
+
+export interface OrganizationFilter {
+  parentId?: string;
+  withinPath?: string;
+  folded?: string;
+  kind?: string;
+  afterSortKey?: string;
+  limit: number;
+}
+
+export async function list(db: Db, filter: OrganizationFilter): Promise<OrganizationRow[]> {
+  let query = selectOrganizations(db)
+    .orderBy(sql`o.sort_key ${C}`)
+    .limit(filter.limit);
+  if (filter.parentId) query = query.where('o.parent_id', '=', filter.parentId);
+  if (!filter.parentId && !filter.withinPath && !filter.folded && !filter.kind) query = query.where('o.parent_id', 'is', null);
+  if (filter.withinPath) query = query.where('o.path', 'like', `${filter.withinPath}%`);
+  if (filter.folded) query = query.where('o.search_text', 'like', `%${escapeLike(filter.folded)}%`);
+  if (filter.kind) query = query.where('o.kind', '=', filter.kind as OrganizationTable['kind']);
+  if (filter.afterSortKey) query = query.where(sql<boolean>`o.sort_key ${C} > ${filter.afterSortKey}`);
+  return query.execute() as Promise<OrganizationRow[]>;
+}
+
+export async function existingCodes(db: Db, codes: string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const rows = await db.selectFrom('organization').select('code').where('code', 'in', codes).execute();
+  return new Set(rows.map((row) => row.code));
+}
+
+export async function insertMany(db: Db, rows: NewOrganizationRow[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += 1000) {
+    await db.insertInto('organization').values(rows.slice(start, start + 1000)).execute();
+  }
+}
+
+export async function updateIfVersion(
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  changes: Partial<Pick<OrganizationTable, 'name_vi' | 'name_en' | 'kind' | 'search_text' | 'sort_key'>>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('organization')
+    .set({ ...changes, version: sql`version + 1`, updated_at: new Date() })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (char) => `\\${char}`);
+}

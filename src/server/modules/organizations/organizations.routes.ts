@@ -1,0 +1,90 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  CreateOrganizationSchema,
+  ListOrganizationsQuerySchema,
+  OrganizationDetailSchema,
+  OrganizationSchema,
+  UpdateOrganizationSchema,
+} from '../../../shared/schemas/organizations.ts';
+import { IdSchema, pageOf } from '../../../shared/schemas/common.ts';
+import { requirePrincipal } from '../../http/authentication.ts';
+import type { AppContext } from '../../http/context.ts';
+import { problems } from '../../http/openapi.ts';
+import { requireIfMatch, setVersionTag } from '../../http/versioning.ts';
+import * as service from './organizations.service.ts';
+
+const tags = ['Organizations'];
+
+export const organizationRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { database: { db } }) => {
+  app.get(
+    '/api/v1/organizations',
+    {
+      schema: {
+        tags,
+        summary: 'List organizations: the roots, the children of `parent`, or a search ignoring diacritics',
+        querystring: ListOrganizationsQuerySchema,
+        response: { 200: pageOf(OrganizationSchema), ...problems(401, 404) },
+      },
+    },
+    async (request) => {
+      requirePrincipal(request);
+      return service.listOrganizations(db, request.query);
+    },
+  );
+
+  app.get(
+    '/api/v1/organizations/:idOrCode',
+    {
+      schema: {
+        tags,
+        summary: 'One organization with its ancestors',
+        params: z.object({ idOrCode: z.string().max(100) }),
+        response: { 200: OrganizationDetailSchema, ...problems(401, 404) },
+      },
+    },
+    async (request, reply) => {
+      requirePrincipal(request);
+      const organization = await service.getOrganizationDetail(db, request.params.idOrCode);
+      setVersionTag(reply, organization.version);
+      return organization;
+    },
+  );
+
+  app.post(
+    '/api/v1/organizations',
+    {
+      schema: {
+        tags,
+        summary: 'Create an organization under a parent the caller administers',
+        body: CreateOrganizationSchema,
+        response: { 201: OrganizationSchema, ...problems(401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const created = await service.createOrganization(db, requirePrincipal(request), request.body);
+      setVersionTag(reply, created.version);
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.patch(
+    '/api/v1/organizations/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Rename or reclassify an organization (If-Match required)',
+        params: z.object({ id: IdSchema }),
+        headers: z.object({ 'if-match': z.string().max(50).optional() }),
+        body: UpdateOrganizationSchema,
+        response: { 200: OrganizationSchema, ...problems(401, 403, 404, 412, 428) },
+      },
+    },
+    async (request, reply) => {
+      const principal = requirePrincipal(request);
+      const updated = await service.updateOrganization(db, principal, request.params.id, requireIfMatch(request), request.body);
+      setVersionTag(reply, updated.version);
+      return updated;
+    },
+  );
+};

@@ -1,0 +1,85 @@
+/**
+ * Roles and what each may do. A role is held within a scope: an organization and its whole
+ * subtree. Inspectors read everything, whatever the scope they were granted.
+ */
+export const ROLES = [
+  'admin',
+  'steering',
+  'focal_point',
+  'leader',
+  'feedback_handler',
+  'inspector',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ACTIONS = [
+  'organization.write',
+  'person.read',
+  'person.write',
+  'role.grant',
+  'audit.read',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
+  admin: ['organization.write', 'person.read', 'person.write', 'role.grant', 'audit.read'],
+  steering: ['person.read'],
+  focal_point: ['person.read'],
+  leader: ['person.read'],
+  feedback_handler: [],
+  inspector: ['person.read', 'audit.read'],
+};
+
+/** Roles whose reading is not limited to their scope. */
+const READS_EVERYWHERE: ReadonlySet<Role> = new Set(['inspector']);
+const READ_ACTIONS: ReadonlySet<Action> = new Set(['person.read', 'audit.read']);
+
+export interface RoleGrant {
+  role: Role;
+  /** Materialized path of the scope organization, such as "/a1b2/c3d4/". */
+  scopePath: string;
+}
+
+/** True when `path` is the scope organization itself or lies anywhere beneath it. */
+export function isWithinScope(path: string, scopePath: string): boolean {
+  return path.startsWith(scopePath);
+}
+
+export function roleAllows(role: Role, action: Action): boolean {
+  return ROLE_ACTIONS[role].includes(action);
+}
+
+/** Whether any of the grants lets its holder perform `action` on something at `targetPath`. */
+export function can(grants: readonly RoleGrant[], action: Action, targetPath: string): boolean {
+  return grants.some(
+    (grant) =>
+      roleAllows(grant.role, action) &&
+      ((READ_ACTIONS.has(action) && READS_EVERYWHERE.has(grant.role)) ||
+        isWithinScope(targetPath, grant.scopePath)),
+  );
+}
+
+/**
+ * The scope paths under which the grants allow `action`, or `'everywhere'`. Lists use it to
+ * filter in SQL rather than loading rows and checking them one by one.
+ */
+export function scopesFor(grants: readonly RoleGrant[], action: Action): string[] | 'everywhere' {
+  const allowing = grants.filter((grant) => roleAllows(grant.role, action));
+  if (READ_ACTIONS.has(action) && allowing.some((grant) => READS_EVERYWHERE.has(grant.role))) {
+    return 'everywhere';
+  }
+  const paths = allowing.map((grant) => grant.scopePath).sort();
+  // A scope inside another adds nothing: keep only the outermost ones.
+  return paths.filter((path, index) => !paths.slice(0, index).some((outer) => path.startsWith(outer)));
+}
+
+/**
+ * Granting a role needs `role.grant` over the target scope; the inspector role reads everywhere,
+ * so only an administrator of a whole tree (a root) may grant it, or a local admin could escalate.
+ */
+export function canGrant(grants: readonly RoleGrant[], role: Role, targetPath: string): boolean {
+  if (role !== 'inspector') return can(grants, 'role.grant', targetPath);
+  return grants.some((grant) => grant.role === 'admin' && isRootPath(grant.scopePath) && isWithinScope(targetPath, grant.scopePath));
+}
+
+const isRootPath = (path: string) => path === '/' || path.split('/').filter(Boolean).length === 1;

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { ROLES } from '../domain/roles.ts';
+import { RoleAssignmentSchema } from './auth.ts';
+import { IdSchema, LocaleSchema, PageQuerySchema, text } from './common.ts';
+
+export const PASSWORD_MIN_LENGTH = 12;
+export const PasswordSchema = z.string().min(PASSWORD_MIN_LENGTH).max(200);
+
+export const PersonSchema = z.object({
+  id: IdSchema,
+  email: z.string(),
+  fullName: z.string(),
+  locale: LocaleSchema,
+  organizationId: IdSchema,
+  organizationNameVi: z.string(),
+  isActive: z.boolean(),
+  roles: z.array(RoleAssignmentSchema),
+  version: z.number().int(),
+});
+export type Person = z.infer<typeof PersonSchema>;
+
+export const ListPeopleQuerySchema = PageQuerySchema.extend({
+  q: z.string().trim().max(200).optional(),
+  /** Only people whose organization lies within this one (id or code). */
+  scope: z.string().max(100).optional(),
+});
+export type ListPeopleQuery = z.infer<typeof ListPeopleQuerySchema>;
+
+export const CreatePersonSchema = z.strictObject({
+  email: z.email().max(254),
+  fullName: text(200),
+  locale: LocaleSchema.default('vi'),
+  organizationId: IdSchema,
+  password: PasswordSchema,
+});
+export type CreatePerson = z.infer<typeof CreatePersonSchema>;
+
+export const UpdatePersonSchema = z.strictObject({
+  fullName: text(200).optional(),
+  locale: LocaleSchema.optional(),
+  isActive: z.boolean().optional(),
+});
+export type UpdatePerson = z.infer<typeof UpdatePersonSchema>;
+
+export const GrantRoleSchema = z.strictObject({
+  role: z.enum(ROLES),
+  organizationId: IdSchema,
+});
+export type GrantRole = z.infer<typeof GrantRoleSchema>;
