@@ -1,0 +1,59 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../app.ts';
+import type { DatabaseHandle } from '../db/database.ts';
+import { loadConfig } from '../env.ts';
+import { SESSION_COOKIE } from '../http/authentication.ts';
+import { openTestDatabase, type TestDatabaseKind } from './test-database.ts';
+import { seedTestWorld, TEST_PASSWORD, type TestWorld } from './test-world.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  world: TestWorld;
+  /** Signs in through the API and returns a client that sends the cookie and CSRF token. */
+  signIn(email: string): Promise<TestClient>;
+  close(): Promise<void>;
+}
+
+export interface TestClient {
+  request(options: InjectOptions): Promise<LightMyRequestResponse>;
+  csrfToken: string;
+  cookie: string;
+}
+
+export async function createTestApp(kind: TestDatabaseKind): Promise<TestApp> {
+  const database = await openTestDatabase(kind);
+  const world = await seedTestWorld(database.db);
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), webDir: '/nonexistent' };
+  const app = await buildApp(database, config);
+  await app.ready();
+  return {
+    app,
+    database,
+    world,
+    async signIn(email) {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        payload: { email, password: TEST_PASSWORD },
+      });
+      if (response.statusCode !== 200) throw new Error(`sign-in of ${email} failed: ${response.body}`);
+      const cookie = response.cookies.find((c) => c.name === SESSION_COOKIE)?.value ?? '';
+      const csrfToken = (response.json() as { csrfToken: string }).csrfToken;
+      return {
+        cookie,
+        csrfToken,
+        request: (options) =>
+          app.inject({
+            ...options,
+            cookies: { [SESSION_COOKIE]: cookie },
+            headers: { 'x-csrf-token': csrfToken, ...(options.headers ?? {}) },
+          }),
+      };
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
