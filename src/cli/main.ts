@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { buildApp } from '../server/app.ts';
-import { migrateToLatest, openDatabase, type DatabaseHandle } from '../server/db/database.ts';
+import { analyze, migrateToLatest, openDatabase, type DatabaseHandle } from '../server/db/database.ts';
 import { loadConfig, type Config } from '../server/env.ts';
 import { AppError } from '../server/errors.ts';
 import { verify } from '../server/modules/audit/audit.service.ts';
@@ -45,6 +45,7 @@ program
       console.log('Empty database: seeding the demo (organizations, people, roles)…');
       printAccounts(await seedDemo(database.db, { password: config.demoPassword }));
     }
+    await analyze(database);
     const app = await buildApp(database, config);
     const shutdown = async () => {
       await app.close();
@@ -70,9 +71,10 @@ program
   .description('seed the demo data into an empty database')
   .action(async () => {
     const config = loadConfig();
-    await withDatabase(config, async ({ db }) => {
-      if (await isSeeded(db)) return console.log('The database already holds data: nothing seeded.');
-      printAccounts(await seedDemo(db, { password: config.demoPassword }));
+    await withDatabase(config, async (database) => {
+      if (await isSeeded(database.db)) return console.log('The database already holds data: nothing seeded.');
+      printAccounts(await seedDemo(database.db, { password: config.demoPassword }));
+      await analyze(database);
     });
   });
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import lockfile from 'proper-lockfile';
@@ -97,7 +97,24 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   return results.filter((result) => result.status === 'Success').map((result) => result.migrationName);
 }
 
+/**
+ * SQLSTATE 23505, raised alike by pg and PGlite. A check-then-insert cannot see a concurrent
+ * transaction's uncommitted row, so the unique index is the last word on duplicates.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+}
+
 /** PostgreSQL when DATABASE_URL is set, the embedded PGlite in the data directory otherwise. */
 export function openDatabase(config: { databaseUrl: string | undefined; dataDir: string }): Promise<DatabaseHandle> {
   return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir);
+}
+
+/**
+ * Refreshes the planner's statistics. PostgreSQL's autovacuum does it on its own; PGlite never
+ * does, and without statistics it picks slow plans once tables grow, so we run it at start and
+ * after bulk loads.
+ */
+export async function analyze(handle: DatabaseHandle): Promise<void> {
+  if (handle.kind === 'pglite') await sql`ANALYZE`.execute(handle.db);
 }

@@ -18,6 +18,8 @@ export interface OrganizationTable {
   depth: number;
   /** Kind rank then code: siblings list central bodies before provinces, in a stable order. */
   sort_key: string;
+  /** Kept by the repository on insert: the tree shows it on every row, and counting is a scan. */
+  child_count: Generated<number>;
   /** Names and code folded by foldForSearch, for search that ignores diacritics. */
   search_text: string;
   version: Generated<number>;

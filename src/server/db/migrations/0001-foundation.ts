@@ -12,6 +12,7 @@ const STATEMENTS = `
       path text NOT NULL UNIQUE,
       depth integer NOT NULL,
       sort_key text NOT NULL,
+      child_count integer NOT NULL DEFAULT 0,
       search_text text NOT NULL,
       version integer NOT NULL DEFAULT 1,
       created_at timestamptz NOT NULL DEFAULT now(),

@@ -1,14 +1,17 @@
 import { sql } from 'kysely';
-import type { Db } from '../../db/database.ts';
+import { type Db, isUniqueViolation } from '../../db/database.ts';
+import { AppError } from '../../errors.ts';
 import type { OrganizationTable } from '../../db/schema.ts';
 
-export type OrganizationRow = Omit<OrganizationTable, 'id' | 'version' | 'created_at' | 'updated_at'> & {
+export type OrganizationRow = Omit<OrganizationTable, 'id' | 'version' | 'child_count' | 'created_at' | 'updated_at'> & {
   id: string;
   version: number;
   child_count: number;
 };
 
-export type NewOrganizationRow = Omit<OrganizationTable, 'id' | 'version' | 'created_at' | 'updated_at'> & { id: string };
+export type NewOrganizationRow = Omit<OrganizationTable, 'id' | 'version' | 'child_count' | 'created_at' | 'updated_at'> & {
+  id: string;
+};
 
 const C = sql`COLLATE "C"`;
 
@@ -27,12 +30,7 @@ function selectOrganizations(db: Db) {
       'o.sort_key',
       'o.search_text',
       'o.version',
-      (eb) =>
-        eb
-          .selectFrom('organization as child')
-          .whereRef('child.parent_id', '=', 'o.id')
-          .select((inner) => inner.fn.countAll<number>().as('n'))
-          .as('child_count'),
+      'o.child_count',
     ]);
 }
 
@@ -77,8 +75,25 @@ export async function existingCodes(db: Db, codes: string[]): Promise<Set<string
 }
 
 export async function insertMany(db: Db, rows: NewOrganizationRow[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += 1000) {
-    await db.insertInto('organization').values(rows.slice(start, start + 1000)).execute();
+  try {
+    for (let start = 0; start < rows.length; start += 1000) {
+      await db.insertInto('organization').values(rows.slice(start, start + 1000)).execute();
+    }
+  } catch (error) {
+    // Two concurrent creates with one code both pass the service's check; the index refuses one.
+    if (!isUniqueViolation(error)) throw error;
+    throw new AppError('duplicate', 'An organization code is already used', { field: 'code' }, [
+      { path: 'code', message: 'This code is already used' },
+    ]);
+  }
+  const added = new Map<string, number>();
+  for (const row of rows) if (row.parent_id) added.set(row.parent_id, (added.get(row.parent_id) ?? 0) + 1);
+  for (const [parentId, count] of added) {
+    await db
+      .updateTable('organization')
+      .set({ child_count: sql`child_count + ${count}` })
+      .where('id', '=', parentId)
+      .execute();
   }
 }
 
