@@ -21,7 +21,11 @@ test('sign-in page has no serious or critical accessibility violation', async ()
 
 test('organizations page, with an organization selected, has no serious or critical violation', async () => {
   await signIn(page);
-  await page.getByRole('navigation', { name: vi('orgs.tree') }).getByRole('button').nth(1).click();
+  await page
+    .getByRole('navigation', { name: vi('orgs.tree') })
+    .getByRole('button')
+    .nth(1)
+    .click();
   await page.getByRole('table').waitFor();
   assert.deepEqual(await seriousAccessibilityViolations(page), []);
 });

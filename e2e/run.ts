@@ -42,11 +42,11 @@ async function waitForHealth(baseUrl: string, server: ChildProcess): Promise<voi
 
 function runJourneys(baseUrl: string): Promise<number> {
   return new Promise((resolve) => {
-    const tests = spawn(
-      process.execPath,
-      ['--test', '--test-concurrency=1', '--test-timeout=120000', 'e2e/*.e2e.ts'],
-      { cwd: repoRoot, stdio: 'inherit', env: { ...process.env, BASE_URL: baseUrl, DEMO_PASSWORD: demoPassword } },
-    );
+    const tests = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-timeout=120000', 'e2e/*.e2e.ts'], {
+      cwd: repoRoot,
+      stdio: 'inherit',
+      env: { ...process.env, BASE_URL: baseUrl, DEMO_PASSWORD: demoPassword },
+    });
     tests.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }

@@ -33,7 +33,7 @@ test('a wrong password shows the server message and keeps the email typed', asyn
   await page.goto('/sign-in');
   // Another account than the admin's, so that the failed attempt cannot lock the other journeys out.
   await page.getByLabel(vi('signIn.email')).fill(ACCOUNTS.handler);
-  await page.getByLabel(vi('signIn.password'), { exact: true }).fill('not the right password');
+  await page.getByLabel(vi('signIn.password')).fill('not the right password');
   await page.getByRole('button', { name: vi('signIn.submit') }).click();
 
   const alert = page.getByRole('alert');

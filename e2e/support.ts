@@ -41,7 +41,10 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-export async function newContext(browser: Browser, options: { width?: number; height?: number } = {}): Promise<BrowserContext> {
+export async function newContext(
+  browser: Browser,
+  options: { width?: number; height?: number } = {},
+): Promise<BrowserContext> {
   return browser.newContext({
     baseURL: BASE_URL,
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
@@ -50,17 +53,23 @@ export async function newContext(browser: Browser, options: { width?: number; he
 }
 
 /** Signs in through the form, as a person would, and waits for the shell. */
-export async function signIn(page: Page, email: string = ACCOUNTS.admin, password: string = DEMO_PASSWORD): Promise<void> {
+export async function signIn(
+  page: Page,
+  email: string = ACCOUNTS.admin,
+  password: string = DEMO_PASSWORD,
+): Promise<void> {
   await page.goto('/sign-in');
   await page.getByLabel(vi('signIn.email')).fill(email);
-  await page.getByLabel(vi('signIn.password'), { exact: true }).fill(password);
+  await page.getByLabel(vi('signIn.password')).fill(password);
   await page.getByRole('button', { name: vi('signIn.submit') }).click();
   await page.getByRole('heading', { level: 1, name: vi('orgs.title') }).waitFor();
 }
 
 /** axe's serious and critical findings on the page as it is now, one readable line each. */
 export async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map(

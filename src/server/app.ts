@@ -3,13 +3,14 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from './db/database.ts';
 import type { Config } from './env.ts';
 import { AppError } from './errors.ts';
 import { registerAuthentication } from './http/authentication.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { problemHandler } from './http/problem.ts';
+import { validatorCompiler } from './http/validation.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
@@ -57,7 +58,8 @@ export async function buildApp(database: DatabaseHandle, config: Config): Promis
 /** The built React app, with every non-API path answered by index.html so that deep links work. */
 async function registerWebApp(app: FastifyInstance, webDir: string): Promise<void> {
   const hasWebApp = fs.existsSync(`${webDir}/index.html`);
-  if (hasWebApp) await app.register(fastifyStatic, { root: webDir, wildcard: false });
+  // wildcard: files are looked up per request, so a rebuilt bundle is served without a restart.
+  if (hasWebApp) await app.register(fastifyStatic, { root: webDir, wildcard: true });
   app.setNotFoundHandler((request, reply) => {
     const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/open311/');
     if (isPage && hasWebApp) return reply.type('text/html').sendFile('index.html');

@@ -26,6 +26,7 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 
 export interface FieldError {
   path: string;
+  /** A message-catalogue key such as 'error.duplicate' (worded per request), or text already worded. */
   message: string;
 }
 

@@ -15,7 +15,8 @@ const queryClient = new QueryClient({
     queries: {
       staleTime: 30_000,
       // A refusal (4xx) will not change by asking again; a dropped connection may.
-      retry: (failureCount, error) => failureCount < 2 && !(isApiError(error) && error.status >= 400 && error.status < 500),
+      retry: (failureCount, error) =>
+        failureCount < 2 && !(isApiError(error) && error.status >= 400 && error.status < 500),
       refetchOnWindowFocus: false,
     },
   },

@@ -1,13 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
-import {
-  Outlet,
-  createRootRouteWithContext,
-  createRoute,
-  createRouter,
-  redirect,
-} from '@tanstack/react-router';
+import { Outlet, createRootRouteWithContext, createRoute, createRouter, redirect } from '@tanstack/react-router';
 import { AppLayout } from './components/app-layout.tsx';
 import { NotFoundPage } from './components/not-found-page.tsx';
+import { RouteError } from './components/route-error.tsx';
 import { AuditPage } from './features/audit/audit-page.tsx';
 import { SignInPage } from './features/auth/sign-in-page.tsx';
 import { OrganizationsPage } from './features/organizations/organizations-page.tsx';
@@ -23,6 +18,7 @@ const optionalString = (value: unknown) => (typeof value === 'string' && value !
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Outlet,
   notFoundComponent: NotFoundPage,
+  errorComponent: RouteError,
 });
 
 export const signInRoute = createRoute({

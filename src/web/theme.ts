@@ -9,7 +9,7 @@ export const theme = createTheme({
   primaryShade: 8,
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',
   defaultRadius: 'sm',
-  focusRing: 'always',
+  focusRing: 'auto',
 });
 
 export const cssVariablesResolver: CSSVariablesResolver = (resolvedTheme) => ({
@@ -17,6 +17,8 @@ export const cssVariablesResolver: CSSVariablesResolver = (resolvedTheme) => ({
   light: {
     '--mantine-color-dimmed': resolvedTheme.colors.gray[7] ?? '#495057',
     '--mantine-color-placeholder': resolvedTheme.colors.gray[7] ?? '#495057',
+    // Field errors are text: the default red (shade 6) is too light on white for AA.
+    '--mantine-color-error': resolvedTheme.colors.red[9] ?? '#c92a2a',
   },
   dark: {},
 });

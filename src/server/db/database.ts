@@ -45,7 +45,26 @@ function postgresTypes(): pg.CustomTypesConfig {
 export async function openPostgres(databaseUrl: string): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, types: postgresTypes() });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  return { db, kind: 'postgres', close: () => closePool(db, pool) };
+}
+
+/**
+ * pool.end() resolves before its clients' connections are closed. A server that drops the
+ * database or stops right after (tests drop theirs WITH (FORCE)) terminates them half-closed,
+ * and the client's unhandled 'error' event fails the process; so we wait for every client.
+ */
+async function closePool(db: Db, pool: pg.Pool): Promise<void> {
+  let open = pool.totalCount;
+  const allRemoved = new Promise<void>((resolve) => {
+    if (open === 0) return resolve();
+    pool.on('remove', () => {
+      open -= 1;
+      if (open <= 0) resolve();
+    });
+    setTimeout(resolve, 5_000).unref();
+  });
+  await db.destroy();
+  await allRemoved;
 }
 
 /** Opens PGlite in `dataDir` (in memory when undefined), locked against a second process. */

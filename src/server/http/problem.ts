@@ -1,8 +1,8 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { negotiateLocale, translate } from '../../shared/i18n/index.ts';
+import { isMessageKey, type Locale, negotiateLocale, translate } from '../../shared/i18n/index.ts';
 import type { Problem } from '../../shared/schemas/common.ts';
-import { AppError, type ErrorCode, ERROR_STATUS, type FieldError } from '../errors.ts';
+import { AppError, type ErrorCode, ERROR_STATUS } from '../errors.ts';
+import { localizedFieldErrors, RequestValidationError } from './validation.ts';
 
 /** Fastify's own refusals, mapped to ours so that clients see one vocabulary. */
 const FASTIFY_CODES: Record<string, ErrorCode> = {
@@ -14,16 +14,10 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_VALIDATION: 'validation',
 };
 
-function toAppError(error: FastifyError | AppError): AppError {
+function toAppError(error: FastifyError | AppError, locale: Locale): AppError {
   if (error instanceof AppError) return error;
-  if (hasZodFastifySchemaValidationErrors(error)) {
-    const fieldErrors: FieldError[] = error.validation.map((issue) => ({
-      path: [error.validationContext, issue.instancePath.replace(/^\//, '').replaceAll('/', '.')]
-        .filter(Boolean)
-        .join('.'),
-      message: issue.message ?? 'invalid',
-    }));
-    return new AppError('validation', error.message, {}, fieldErrors);
+  if (error instanceof RequestValidationError) {
+    return new AppError('validation', error.message, {}, localizedFieldErrors(error, locale));
   }
   // JSON.parse's own complaint ("Unexpected token…") is the most useful detail for malformed JSON.
   if (error instanceof SyntaxError) return new AppError('invalid_json', error.message);
@@ -36,8 +30,7 @@ function toAppError(error: FastifyError | AppError): AppError {
   return new AppError('internal', 'Internal error');
 }
 
-export function renderProblem(error: AppError, acceptLanguage: string | undefined): Problem & Record<string, unknown> {
-  const locale = negotiateLocale(acceptLanguage);
+export function renderProblem(error: AppError, locale: Locale): Problem {
   const params = Object.fromEntries(
     Object.entries(error.details).filter((entry): entry is [string, string | number] =>
       ['string', 'number'].includes(typeof entry[1]),
@@ -49,13 +42,22 @@ export function renderProblem(error: AppError, acceptLanguage: string | undefine
     status: ERROR_STATUS[error.code],
     detail: translate(locale, `error.${error.code}`, params),
     code: error.code,
-    ...(error.code === 'conflict' ? { currentVersion: error.details.currentVersion } : {}),
-    ...(error.fieldErrors ? { errors: error.fieldErrors } : {}),
+    ...(error.code === 'conflict' ? { currentVersion: Number(error.details.currentVersion) } : {}),
+    // Services name a field's problem by message key; zod's are already worded in `locale`.
+    ...(error.fieldErrors
+      ? {
+          errors: error.fieldErrors.map((field) => ({
+            path: field.path,
+            message: isMessageKey(field.message) ? translate(locale, field.message, params) : field.message,
+          })),
+        }
+      : {}),
   };
 }
 
 export function problemHandler(error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) {
-  const appError = toAppError(error);
+  const locale = negotiateLocale(request.headers['accept-language']);
+  const appError = toAppError(error, locale);
   if (appError.code === 'internal') request.log.error({ err: error }, 'unhandled error');
   else request.log.info({ code: appError.code, message: appError.message }, 'request refused');
   if (appError.code === 'too_many_attempts' || appError.code === 'rate_limited') {
@@ -65,5 +67,5 @@ export function problemHandler(error: FastifyError | AppError, request: FastifyR
   return reply
     .status(appError.status)
     .type('application/problem+json; charset=utf-8')
-    .send(renderProblem(appError, request.headers['accept-language']));
+    .send(renderProblem(appError, locale));
 }

@@ -39,16 +39,19 @@ export const en = {
   'common.yes': 'Yes',
   'common.no': 'No',
   'common.saved': 'Saved.',
+  'common.toggleVisibility': 'Show or hide what you typed',
   'common.fieldErrors': 'Please correct the highlighted fields.',
 
   'orgs.title': 'Organizations',
   'orgs.tree': 'Organization tree',
   'orgs.searchLabel': 'Search organizations',
   'orgs.searchPlaceholder': 'Name or code, e.g. ha noi',
-  'orgs.results': '{count, plural, =0 {No organizations found} one {# organization found} other {# organizations found}}',
+  'orgs.results':
+    '{count, plural, =0 {No organizations found} one {# organization found} other {# organizations found}}',
   'orgs.expand': 'Expand {name}',
   'orgs.collapse': 'Collapse {name}',
   'orgs.childCount': '{count, plural, =0 {no sub-units} one {# sub-unit} other {# sub-units}}',
+  'orgs.children': 'Sub-units',
   'orgs.detail': 'Organization details',
   'orgs.noSelection': 'Select an organization to see its details.',
   'orgs.ancestors': 'Parent organizations',
@@ -107,7 +110,8 @@ export const en = {
   'audit.clear': 'Clear',
   'audit.verify': 'Verify integrity',
   'audit.verifyOk': 'The trail is intact: {checked, plural, one {# entry} other {# entries}} checked.',
-  'audit.verifyProblems': '{count, plural, one {# problem} other {# problems}} found in {checked, plural, one {# entry} other {# entries}}.',
+  'audit.verifyProblems':
+    '{count, plural, one {# problem} other {# problems}} found in {checked, plural, one {# entry} other {# entries}}.',
   'audit.empty': 'No entry matches.',
 
   'notFound.title': 'Page not found',
@@ -119,7 +123,8 @@ export const en = {
   'error.unauthenticated': 'Please sign in.',
   'error.forbidden': 'You are not allowed to do this.',
   'error.invalid_credentials': 'Wrong email or password.',
-  'error.too_many_attempts': 'Too many failed attempts. Try again in {minutes, plural, one {# minute} other {# minutes}}.',
+  'error.too_many_attempts':
+    'Too many failed attempts. Try again in {minutes, plural, one {# minute} other {# minutes}}.',
   'error.csrf': 'Your session token is missing or out of date. Reload the page and try again.',
   'error.conflict': 'Someone changed this in the meantime. Reload it and try again.',
   'error.precondition_required': 'The version of the record you edit is missing (If-Match header).',

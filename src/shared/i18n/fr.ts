@@ -37,16 +37,19 @@ export const fr = {
   'common.yes': 'Oui',
   'common.no': 'Non',
   'common.saved': 'Enregistré.',
+  'common.toggleVisibility': 'Afficher ou masquer la saisie',
   'common.fieldErrors': 'Veuillez corriger les champs signalés.',
 
   'orgs.title': 'Organisations',
   'orgs.tree': 'Arborescence des organisations',
   'orgs.searchLabel': 'Rechercher une organisation',
   'orgs.searchPlaceholder': 'Nom ou code, p. ex. ha noi',
-  'orgs.results': '{count, plural, =0 {Aucune organisation trouvée} one {# organisation trouvée} other {# organisations trouvées}}',
+  'orgs.results':
+    '{count, plural, =0 {Aucune organisation trouvée} one {# organisation trouvée} other {# organisations trouvées}}',
   'orgs.expand': 'Déplier {name}',
   'orgs.collapse': 'Replier {name}',
   'orgs.childCount': '{count, plural, =0 {aucune sous-unité} one {# sous-unité} other {# sous-unités}}',
+  'orgs.children': 'Sous-unités',
   'orgs.detail': "Détails de l'organisation",
   'orgs.noSelection': 'Sélectionnez une organisation pour voir ses détails.',
   'orgs.ancestors': 'Organisations parentes',
@@ -105,7 +108,8 @@ export const fr = {
   'audit.clear': 'Effacer',
   'audit.verify': "Vérifier l'intégrité",
   'audit.verifyOk': 'Le journal est intact : {checked, plural, one {# entrée vérifiée} other {# entrées vérifiées}}.',
-  'audit.verifyProblems': '{count, plural, one {# problème trouvé} other {# problèmes trouvés}} sur {checked, plural, one {# entrée} other {# entrées}}.',
+  'audit.verifyProblems':
+    '{count, plural, one {# problème trouvé} other {# problèmes trouvés}} sur {checked, plural, one {# entrée} other {# entrées}}.',
   'audit.empty': 'Aucune entrée ne correspond.',
 
   'notFound.title': 'Page introuvable',
@@ -117,7 +121,8 @@ export const fr = {
   'error.unauthenticated': 'Veuillez vous connecter.',
   'error.forbidden': "Vous n'êtes pas autorisé(e) à faire cela.",
   'error.invalid_credentials': 'Adresse e-mail ou mot de passe incorrect.',
-  'error.too_many_attempts': 'Trop de tentatives échouées. Réessayez dans {minutes, plural, one {# minute} other {# minutes}}.',
+  'error.too_many_attempts':
+    'Trop de tentatives échouées. Réessayez dans {minutes, plural, one {# minute} other {# minutes}}.',
   'error.csrf': 'Le jeton de session est absent ou périmé. Rechargez la page et réessayez.',
   'error.conflict': "Quelqu'un a modifié ceci entre-temps. Rechargez et réessayez.",
   'error.precondition_required': "La version de l'enregistrement modifié manque (en-tête If-Match).",

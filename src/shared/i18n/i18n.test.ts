@@ -36,7 +36,11 @@ describe('message catalogues', () => {
     const vi = CATALOGUES.vi;
     // A sentence of three words or more always has a diacritic in Vietnamese; short labels
     // such as "Sau" or "STT" may legitimately have none.
-    const words = (message: string) => message.replace(/\{[^}]*\}/g, ' ').split(/\s+/).filter(Boolean);
+    const words = (message: string) =>
+      message
+        .replace(/\{[^}]*\}/g, ' ')
+        .split(/\s+/)
+        .filter(Boolean);
     const withoutDiacritics = Object.entries(vi).filter(
       ([key, message]) =>
         key !== 'orgs.searchPlaceholder' && words(message).length >= 3 && !VIETNAMESE_DIACRITICS.test(message),

@@ -38,6 +38,7 @@ export const vi = {
   'common.yes': 'Có',
   'common.no': 'Không',
   'common.saved': 'Đã lưu.',
+  'common.toggleVisibility': 'Hiện hoặc ẩn các ký tự đã nhập',
   'common.fieldErrors': 'Vui lòng sửa các trường được đánh dấu.',
 
   'orgs.title': 'Cơ quan, đơn vị',
@@ -48,6 +49,7 @@ export const vi = {
   'orgs.expand': 'Mở rộng {name}',
   'orgs.collapse': 'Thu gọn {name}',
   'orgs.childCount': '{count, plural, =0 {không có đơn vị trực thuộc} other {# đơn vị trực thuộc}}',
+  'orgs.children': 'Đơn vị trực thuộc',
   'orgs.detail': 'Thông tin đơn vị',
   'orgs.noSelection': 'Chọn một đơn vị để xem thông tin.',
   'orgs.ancestors': 'Đơn vị cấp trên',

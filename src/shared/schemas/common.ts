@@ -26,5 +26,6 @@ export const ProblemSchema = z.object({
     .array(z.object({ path: z.string(), message: z.string() }))
     .optional()
     .describe('The fields at fault, for invalid input'),
+  currentVersion: z.number().int().optional().describe('On 412: the version now stored, to reload and retry'),
 });
 export type Problem = z.infer<typeof ProblemSchema>;

@@ -1,5 +1,5 @@
 import { AppShell, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useEffect } from 'react';
@@ -14,6 +14,10 @@ export function AppLayout() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const pathname = useRouterState({ select: (state) => state.location.pathname });
+  // Below the "sm" breakpoint (48em) the navigation slides off screen when closed; it must then
+  // also leave the tab order and the accessibility tree, or keyboard users land on invisible links.
+  const isPhone = useMediaQuery('(max-width: 47.99em)') ?? false;
+  const isNavHidden = isPhone && !isNavOpen;
 
   // On a phone the navigation covers the page: close it once the person has chosen where to go.
   useEffect(() => closeNav(), [pathname, closeNav]);
@@ -74,7 +78,13 @@ export function AppLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" id="main-navigation" aria-label={t('nav.main')}>
+      <AppShell.Navbar
+        p="sm"
+        id="main-navigation"
+        aria-label={t('nav.main')}
+        inert={isNavHidden}
+        style={isNavHidden ? { visibility: 'hidden' } : undefined}
+      >
         <Stack gap={4} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
           {links
             .filter((link) => link.isShown)
@@ -82,6 +92,7 @@ export function AppLayout() {
               <li key={link.to}>
                 <NavLink
                   component={Link}
+                  variant="filled"
                   to={link.to}
                   label={link.label}
                   active={pathname.startsWith(link.to)}

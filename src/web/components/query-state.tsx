@@ -3,7 +3,15 @@ import { errorMessage } from '../lib/error-message.ts';
 import { useI18n } from '../lib/i18n.tsx';
 
 /** What a screen shows while its data loads or after it failed, with the server's message. */
-export function QueryState({ isLoading, error, onRetry }: { isLoading: boolean; error: unknown; onRetry?: () => void }) {
+export function QueryState({
+  isLoading,
+  error,
+  onRetry,
+}: {
+  isLoading: boolean;
+  error: unknown;
+  onRetry?: () => void;
+}) {
   const { t } = useI18n();
   if (isLoading) {
     return (

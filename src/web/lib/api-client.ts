@@ -96,7 +96,6 @@ export const api = {
   get: <T>(path: string, query?: RequestOptions['query'], signal?: AbortSignal) =>
     apiRequest<T>(path, { query, signal }),
   post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'POST', body }),
-  patch: <T>(path: string, body: unknown, ifMatch: number) =>
-    apiRequest<T>(path, { method: 'PATCH', body, ifMatch }),
+  patch: <T>(path: string, body: unknown, ifMatch: number) => apiRequest<T>(path, { method: 'PATCH', body, ifMatch }),
   delete: <T>(path: string) => apiRequest<T>(path, { method: 'DELETE' }),
 };

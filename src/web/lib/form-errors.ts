@@ -6,7 +6,11 @@ import type { Translate } from './i18n.tsx';
  * Splits a refused request into messages for the fields named in problem+json `errors[]`
  * (path "email" or "/email" or "body.email") and one message for the rest of the form.
  */
-export function fieldErrorsOf(t: Translate, error: unknown, fields: readonly string[]): {
+export function fieldErrorsOf(
+  t: Translate,
+  error: unknown,
+  fields: readonly string[],
+): {
   byField: Record<string, string>;
   formMessage: string | null;
 } {

@@ -20,15 +20,18 @@ export async function insertSession(db: Db, row: { token_hash: string; person_id
   await db.insertInto('session').values(row).execute();
 }
 
-export async function findSession(db: Db, tokenHash: string) {
+/** A live session with its person's grants, one row per grant: one round trip on every request. */
+export async function findSessionWithGrants(db: Db, tokenHash: string) {
   return db
     .selectFrom('session')
     .innerJoin('person', 'person.id', 'session.person_id')
-    .select(['session.person_id', 'session.csrf_token', 'person.organization_id'])
+    .leftJoin('role_assignment as r', 'r.person_id', 'person.id')
+    .leftJoin('organization as o', 'o.id', 'r.organization_id')
+    .select(['session.person_id', 'session.csrf_token', 'person.organization_id', 'r.role', 'o.path'])
     .where('session.token_hash', '=', tokenHash)
     .where('session.expires_at', '>', new Date())
     .where('person.is_active', '=', true)
-    .executeTakeFirst();
+    .execute();
 }
 
 export async function deleteSession(db: Db, tokenHash: string) {

@@ -99,10 +99,14 @@ export async function principalFromSession(
   db: Db,
   cookieToken: string,
 ): Promise<{ principal: Principal; csrfToken: string } | undefined> {
-  const session = await repository.findSession(db, sha256(cookieToken));
+  const rows = await repository.findSessionWithGrants(db, sha256(cookieToken));
+  const session = rows[0];
   if (!session) return undefined;
-  const principal = await loadPrincipal(db, session.person_id, session.organization_id, 'session');
-  return { principal, csrfToken: session.csrf_token };
+  const grants = rows.flatMap((row) => (row.role && row.path ? [{ role: row.role as Role, scopePath: row.path }] : []));
+  return {
+    principal: { personId: session.person_id, organizationId: session.organization_id, via: 'session', grants },
+    csrfToken: session.csrf_token,
+  };
 }
 
 export async function principalFromApiToken(db: Db, bearer: string): Promise<Principal | undefined> {

@@ -92,7 +92,7 @@ export async function createOrganizations(db: Db, principal: Principal, inputs: 
       if (!can(principal.grants, 'organization.write', parent.path)) throw forbidden('create an organization');
       if (takenCodes.has(input.code)) {
         throw new AppError('duplicate', `Code ${input.code} is already used`, { field: 'code' }, [
-          { path: 'code', message: `Code ${input.code} is already used` },
+          { path: 'code', message: 'error.duplicate' },
         ]);
       }
       takenCodes.add(input.code);

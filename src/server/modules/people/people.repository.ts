@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import type { Db } from '../../db/database.ts';
+import { type Db, isUniqueViolation } from '../../db/database.ts';
+import { AppError } from '../../errors.ts';
 import type { Updateable } from 'kysely';
 import type { PersonTable } from '../../db/schema.ts';
 import { escapeLike } from '../organizations/organizations.repository.ts';
@@ -93,7 +94,15 @@ export async function rolesOf(db: Db, personIds: string[]): Promise<RoleRow[]> {
 }
 
 export async function insert(db: Db, row: Omit<PersonTable, 'id' | 'is_active' | 'version' | 'created_at' | 'updated_at'>) {
-  return db.insertInto('person').values(row).returning('id').executeTakeFirstOrThrow();
+  try {
+    return await db.insertInto('person').values(row).returning('id').executeTakeFirstOrThrow();
+  } catch (error) {
+    // Two concurrent creates with one e-mail both pass the service's check; the index refuses one.
+    if (!isUniqueViolation(error)) throw error;
+    throw new AppError('duplicate', `${row.email} already has an account`, { field: 'email' }, [
+      { path: 'email', message: 'error.duplicate' },
+    ]);
+  }
 }
 
 export async function updateIfVersion(

@@ -89,7 +89,7 @@ export async function createPerson(db: Db, principal: Principal, input: CreatePe
     if (!can(principal.grants, 'person.write', organization.path)) throw forbidden('add people here');
     if (await repository.emailExists(tx, input.email)) {
       throw new AppError('duplicate', `${input.email} already has an account`, { field: 'email' }, [
-        { path: 'email', message: 'This e-mail address already has an account' },
+        { path: 'email', message: 'error.duplicate' },
       ]);
     }
     const { id } = await repository.insert(tx, {

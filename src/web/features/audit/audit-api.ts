@@ -14,7 +14,12 @@ export const auditQuery = (filters: AuditFilters) =>
     queryFn: ({ pageParam, signal }) =>
       api.get<Page<AuditEntry>>(
         '/audit',
-        { entityType: filters.entityType || undefined, action: filters.action || undefined, limit: 50, cursor: pageParam },
+        {
+          entityType: filters.entityType || undefined,
+          action: filters.action || undefined,
+          limit: 50,
+          cursor: pageParam,
+        },
         signal,
       ),
     initialPageParam: undefined as string | undefined,

@@ -46,7 +46,10 @@ export function AuditPage() {
         {verification.data && !verification.data.ok ? (
           <Alert color="red" title={t('audit.verify')}>
             <Text size="sm">
-              {t('audit.verifyProblems', { count: verification.data.problems.length, checked: verification.data.checked })}
+              {t('audit.verifyProblems', {
+                count: verification.data.problems.length,
+                checked: verification.data.checked,
+              })}
             </Text>
             <List size="sm">
               {verification.data.problems.map((problem) => (
@@ -65,7 +68,11 @@ export function AuditPage() {
             value={draft.entityType}
             onChange={(e) => setDraft({ ...draft, entityType: e.currentTarget.value })}
           />
-          <TextInput label={t('audit.action')} value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.currentTarget.value })} />
+          <TextInput
+            label={t('audit.action')}
+            value={draft.action}
+            onChange={(e) => setDraft({ ...draft, action: e.currentTarget.value })}
+          />
           <Button type="submit">{t('audit.apply')}</Button>
           <Button
             variant="default"

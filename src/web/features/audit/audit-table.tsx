@@ -6,7 +6,11 @@ import { useI18n } from '../../lib/i18n.tsx';
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const { t, locale } = useI18n();
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
-  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Asia/Ho_Chi_Minh' });
+  const dateFormat = new Intl.DateTimeFormat(locale, {
+    dateStyle: 'short',
+    timeStyle: 'medium',
+    timeZone: 'Asia/Ho_Chi_Minh',
+  });
   const toggle = (seq: number) =>
     setExpanded((current) => {
       const next = new Set(current);

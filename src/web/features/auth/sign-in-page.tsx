@@ -66,12 +66,15 @@ export function SignInPage() {
                 error={byField.email}
               />
               <PasswordInput
+                visibilityToggleButtonProps={{ 'aria-label': t('common.toggleVisibility') }}
                 label={t('signIn.password')}
                 autoComplete="current-password"
                 required
                 value={password}
                 onChange={(event) => setPassword(event.currentTarget.value)}
                 error={byField.password}
+                // Mantine marks only the wrapper of a password field invalid; screen readers need it on the input.
+                aria-invalid={byField.password ? true : undefined}
               />
               <Button type="submit" loading={mutation.isPending}>
                 {t('signIn.submit')}

@@ -18,7 +18,11 @@ const FIELDS = ['code', 'kind', 'nameVi', 'nameEn', 'parentId'] as const;
 export function CreateOrganizationModal({ parent, onClose, onCreated }: CreateProps) {
   const { t } = useI18n();
   return (
-    <Modal opened={parent !== null} onClose={onClose} title={parent ? t('orgs.createChildTitle', { parent: parent.name }) : ''}>
+    <Modal
+      opened={parent !== null}
+      onClose={onClose}
+      title={parent ? t('orgs.createChildTitle', { parent: parent.name }) : ''}
+    >
       {/* Mounted only while open, so each opening starts from an empty form. */}
       {parent ? <CreateOrganizationForm parentId={parent.id} onClose={onClose} onCreated={onCreated} /> : null}
     </Modal>
@@ -56,7 +60,13 @@ function CreateOrganizationForm({ parentId, onClose, onCreated }: { parentId: st
             {formMessage}
           </Alert>
         ) : null}
-        <TextInput label={t('orgs.code')} required value={code} onChange={(e) => setCode(e.currentTarget.value)} error={byField.code} />
+        <TextInput
+          label={t('orgs.code')}
+          required
+          value={code}
+          onChange={(e) => setCode(e.currentTarget.value)}
+          error={byField.code}
+        />
         <NativeSelect
           label={t('orgs.kind')}
           value={kind}
@@ -64,8 +74,20 @@ function CreateOrganizationForm({ parentId, onClose, onCreated }: { parentId: st
           data={ORGANIZATION_KINDS.map((value) => ({ value, label: t(`orgKind.${value}`) }))}
           error={byField.kind}
         />
-        <TextInput label={t('orgs.nameVi')} required value={nameVi} onChange={(e) => setNameVi(e.currentTarget.value)} error={byField.nameVi} />
-        <TextInput label={t('orgs.nameEn')} required value={nameEn} onChange={(e) => setNameEn(e.currentTarget.value)} error={byField.nameEn} />
+        <TextInput
+          label={t('orgs.nameVi')}
+          required
+          value={nameVi}
+          onChange={(e) => setNameVi(e.currentTarget.value)}
+          error={byField.nameVi}
+        />
+        <TextInput
+          label={t('orgs.nameEn')}
+          required
+          value={nameEn}
+          onChange={(e) => setNameEn(e.currentTarget.value)}
+          error={byField.nameEn}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}

@@ -30,7 +30,13 @@ export function OrgDetailPanel({ organizationId, onSelect, canCreateChild, onCre
               <nav aria-label={t('orgs.ancestors')}>
                 <Breadcrumbs separator="›" style={{ flexWrap: 'wrap' }}>
                   {organization.ancestors.map((ancestor) => (
-                    <Anchor key={ancestor.id} component="button" type="button" size="sm" onClick={() => onSelect(ancestor.id)}>
+                    <Anchor
+                      key={ancestor.id}
+                      component="button"
+                      type="button"
+                      size="sm"
+                      onClick={() => onSelect(ancestor.id)}
+                    >
                       {localName(locale, ancestor)}
                     </Anchor>
                   ))}
@@ -39,11 +45,17 @@ export function OrgDetailPanel({ organizationId, onSelect, canCreateChild, onCre
             ) : null}
             <Table variant="vertical" layout="fixed" withTableBorder>
               <Table.Tbody>
-                <DetailRow label={t('orgs.kind')} value={translateDynamic(t, `orgKind.${organization.kind}`, organization.kind)} />
+                <DetailRow
+                  label={t('orgs.kind')}
+                  value={translateDynamic(t, `orgKind.${organization.kind}`, organization.kind)}
+                />
                 <DetailRow label={t('orgs.code')} value={organization.code} />
                 <DetailRow label={t('orgs.nameVi')} value={organization.nameVi} />
                 <DetailRow label={t('orgs.nameEn')} value={organization.nameEn} />
-                <DetailRow label={t('nav.organizations')} value={t('orgs.childCount', { count: organization.childCount })} />
+                <DetailRow
+                  label={t('orgs.children')}
+                  value={t('orgs.childCount', { count: organization.childCount })}
+                />
               </Table.Tbody>
             </Table>
             {canCreateChild ? (

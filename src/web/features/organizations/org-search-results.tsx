@@ -23,7 +23,12 @@ export function OrgSearchResults({ q, selectedId, onSelect }: ResultsProps) {
           {query.data ? t('orgs.results', { count: items.length }) : t('common.search')}
         </Title>
         <QueryState isLoading={query.isLoading} error={query.error} onRetry={() => void query.refetch()} />
-        <Stack component="ul" gap={4} style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-labelledby="org-results-title">
+        <Stack
+          component="ul"
+          gap={4}
+          style={{ listStyle: 'none', margin: 0, padding: 0 }}
+          aria-labelledby="org-results-title"
+        >
           {items.map((organization) => (
             <li key={organization.id}>
               <UnstyledButton

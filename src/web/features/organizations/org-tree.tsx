@@ -37,7 +37,13 @@ function ChildList({ parentId, selectedId, onSelect }: TreeProps & { parentId: s
         ))}
       </ul>
       {query.hasNextPage ? (
-        <Button variant="subtle" size="xs" ml="lg" loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+        <Button
+          variant="subtle"
+          size="xs"
+          ml="lg"
+          loading={query.isFetchingNextPage}
+          onClick={() => void query.fetchNextPage()}
+        >
           {t('common.loadMore')}
         </Button>
       ) : null}

@@ -1,9 +1,5 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import type {
-  CreateOrganization,
-  Organization,
-  OrganizationDetail,
-} from '../../../shared/schemas/organizations.ts';
+import type { CreateOrganization, Organization, OrganizationDetail } from '../../../shared/schemas/organizations.ts';
 import { api } from '../../lib/api-client.ts';
 
 export interface Page<T> {

@@ -30,7 +30,8 @@ export function OrganizationsPage() {
     <Stack gap="md">
       <Title order={1}>{t('orgs.title')}</Title>
       <Grid gap="md">
-        <Grid.Col span={{ base: 12, md: 6 }}>
+        {/* On a phone the details come first: below a long tree they would be out of sight. */}
+        <Grid.Col span={{ base: 12, md: 6 }} order={{ base: 2, md: 1 }}>
           <Paper withBorder p="md">
             <Stack gap="sm">
               <TextInput
@@ -53,8 +54,8 @@ export function OrganizationsPage() {
             </Stack>
           </Paper>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 6 }}>
-          <div style={{ position: 'sticky', top: 'calc(var(--app-shell-header-height, 60px) + 1rem)' }}>
+        <Grid.Col span={{ base: 12, md: 6 }} order={{ base: 1, md: 2 }}>
+          <div className="org-detail-column">
             <OrgDetailPanel
               organizationId={selectedId}
               onSelect={select}

@@ -13,7 +13,13 @@ import { createPerson } from './people-api.ts';
 const PASSWORD_MIN_LENGTH = 12;
 const FIELDS = ['email', 'fullName', 'organizationId', 'locale', 'password'] as const;
 
-export function CreatePersonForm({ onCancel, onCreated }: { onCancel: () => void; onCreated: (person: Person) => void }) {
+export function CreatePersonForm({
+  onCancel,
+  onCreated,
+}: {
+  onCancel: () => void;
+  onCreated: (person: Person) => void;
+}) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const [email, setEmail] = useState('');
@@ -24,7 +30,8 @@ export function CreatePersonForm({ onCancel, onCreated }: { onCancel: () => void
 
   const mutation = useMutation({
     // An empty organization is sent as "" so that the server names the field in its errors[].
-    mutationFn: () => createPerson({ email: email.trim(), fullName, organizationId: organization?.id ?? '', locale, password }),
+    mutationFn: () =>
+      createPerson({ email: email.trim(), fullName, organizationId: organization?.id ?? '', locale, password }),
     onSuccess: async (person) => {
       await queryClient.invalidateQueries({ queryKey: ['people'] });
       onCreated(person);
@@ -76,6 +83,7 @@ export function CreatePersonForm({ onCancel, onCreated }: { onCancel: () => void
           error={byField.locale}
         />
         <PasswordInput
+          visibilityToggleButtonProps={{ 'aria-label': t('common.toggleVisibility') }}
           label={t('people.password')}
           description={t('people.passwordHint', { min: PASSWORD_MIN_LENGTH })}
           autoComplete="new-password"
@@ -83,6 +91,8 @@ export function CreatePersonForm({ onCancel, onCreated }: { onCancel: () => void
           value={password}
           onChange={(e) => setPassword(e.currentTarget.value)}
           error={byField.password}
+          // Mantine marks only the wrapper of a password field invalid; screen readers need it on the input.
+          aria-invalid={byField.password ? true : undefined}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>

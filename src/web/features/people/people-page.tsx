@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Modal, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Button, Group, Modal, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue, useDocumentTitle } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
@@ -52,7 +52,7 @@ export function PeoplePage() {
             <Table.Tbody>
               {people.map((person) => (
                 <Table.Tr key={person.id}>
-                  <Table.Td>
+                  <Table.Td miw={160}>
                     <UnstyledButton
                       onClick={() => openPerson(person.id)}
                       aria-label={t('people.open', { name: person.fullName })}
@@ -66,13 +66,13 @@ export function PeoplePage() {
                   <Table.Td>{person.email}</Table.Td>
                   <Table.Td>{person.organizationNameVi}</Table.Td>
                   <Table.Td>
-                    <Group gap={4}>
+                    <Stack gap={2}>
                       {person.roles.map((assignment) => (
-                        <Badge key={assignment.id} variant="outline" color="blue.9" tt="none">
+                        <Text key={assignment.id} size="sm" style={{ whiteSpace: 'nowrap' }}>
                           {t(`role.${assignment.role}`)} · {assignment.organizationCode}
-                        </Badge>
+                        </Text>
                       ))}
-                    </Group>
+                    </Stack>
                   </Table.Td>
                   <Table.Td>{person.isActive ? t('people.active') : t('people.inactive')}</Table.Td>
                 </Table.Tr>

@@ -57,7 +57,13 @@ export function PersonProfileForm({ person }: { person: Person }) {
             {t('common.saved')}
           </Alert>
         ) : null}
-        <TextInput label={t('people.fullName')} required value={fullName} onChange={(e) => setFullName(e.currentTarget.value)} error={byField.fullName} />
+        <TextInput
+          label={t('people.fullName')}
+          required
+          value={fullName}
+          onChange={(e) => setFullName(e.currentTarget.value)}
+          error={byField.fullName}
+        />
         <NativeSelect
           label={t('people.locale')}
           value={locale}
@@ -65,7 +71,12 @@ export function PersonProfileForm({ person }: { person: Person }) {
           data={LOCALES.map((code) => ({ value: code, label: t(`language.${code}`) }))}
           error={byField.locale}
         />
-        <Switch label={t('people.active')} checked={isActive} onChange={(e) => setActive(e.currentTarget.checked)} error={byField.isActive} />
+        <Switch
+          label={t('people.active')}
+          checked={isActive}
+          onChange={(e) => setActive(e.currentTarget.checked)}
+          error={byField.isActive}
+        />
         <Group>
           <Button type="submit" loading={mutation.isPending}>
             {t('common.save')}

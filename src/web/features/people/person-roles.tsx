@@ -17,7 +17,10 @@ export function PersonRoles({ person }: { person: Person }) {
     queryClient.setQueryData(['people', 'detail', person.id], updated);
     await queryClient.invalidateQueries({ queryKey: ['people', 'list'] });
   };
-  const revoke = useMutation({ mutationFn: (assignmentId: string) => revokeRole(person.id, assignmentId), onSuccess: storePerson });
+  const revoke = useMutation({
+    mutationFn: (assignmentId: string) => revokeRole(person.id, assignmentId),
+    onSuccess: storePerson,
+  });
 
   return (
     <Stack gap="sm" component="section" aria-labelledby="person-roles-title">
@@ -33,7 +36,10 @@ export function PersonRoles({ person }: { person: Person }) {
       <List listStyleType="none" spacing="xs">
         {person.roles.map((assignment) => {
           const role = t(`role.${assignment.role}`);
-          const organization = localName(locale, { nameVi: assignment.organizationNameVi, nameEn: assignment.organizationNameEn });
+          const organization = localName(locale, {
+            nameVi: assignment.organizationNameVi,
+            nameEn: assignment.organizationNameEn,
+          });
           return (
             <List.Item key={assignment.id}>
               <Group justify="space-between" wrap="nowrap">
@@ -79,7 +85,11 @@ function GrantRoleForm({ person, onGranted }: { person: Person; onGranted: (pers
 
   return (
     <form onSubmit={handleSubmit} noValidate aria-labelledby="grant-role-title">
-      <Stack gap="sm" p="sm" style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 'var(--mantine-radius-sm)' }}>
+      <Stack
+        gap="sm"
+        p="sm"
+        style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 'var(--mantine-radius-sm)' }}
+      >
         <Title order={4} size="h6" id="grant-role-title">
           {t('people.grantRole')}
         </Title>
@@ -95,7 +105,13 @@ function GrantRoleForm({ person, onGranted }: { person: Person; onGranted: (pers
           data={ROLES.map((value) => ({ value, label: t(`role.${value}`) }))}
           error={byField.role}
         />
-        <OrgPicker label={t('people.scope')} required value={organization} onChange={setOrganization} error={byField.organizationId} />
+        <OrgPicker
+          label={t('people.scope')}
+          required
+          value={organization}
+          onChange={setOrganization}
+          error={byField.organizationId}
+        />
         <Group>
           <Button type="submit" loading={grant.isPending}>
             {t('people.grant')}

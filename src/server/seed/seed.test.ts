@@ -1,0 +1,179 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app.ts';
+import type { DatabaseHandle } from '../db/database.ts';
+import { loadConfig } from '../env.ts';
+import { verify } from '../modules/audit/audit.service.ts';
+import { openTestDatabase } from '../testing/test-database.ts';
+import { DEMO_ACCOUNTS, isSeeded, seedDemo, type SeededAccount } from './demo.seed.ts';
+import { REFERENCE_DIR, readProvinces } from './reference-data.ts';
+
+const PASSWORD = 'demo password for tests';
+const SHARED_REFERENCE_DIR = path.resolve(REFERENCE_DIR, '../../shared/reference');
+
+// PGlite only: the national tree is ~3,500 organizations, a few seconds to create.
+describe('demo seed on pglite', () => {
+  let database: DatabaseHandle;
+  let accounts: SeededAccount[];
+  beforeAll(async () => {
+    database = await openTestDatabase('pglite');
+    expect(await isSeeded(database.db)).toBe(false);
+    accounts = await seedDemo(database.db, { password: PASSWORD });
+  }, 120_000);
+  afterAll(() => database.close());
+
+  const db = () => database.db;
+  const countWhere = async (kinds: string[]) =>
+    Number(
+      (
+        await db()
+          .selectFrom('organization')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('kind', 'in', kinds as never[])
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it('marks the database as seeded', async () => {
+    expect(await isSeeded(db())).toBe(true);
+  });
+
+  it('creates the 34 provinces and cities under the national root', async () => {
+    expect(await countWhere(['province', 'city'])).toBe(34);
+    const provinces = await db()
+      .selectFrom('organization as o')
+      .innerJoin('organization as parent', 'parent.id', 'o.parent_id')
+      .select(['o.code', 'o.name_vi', 'parent.code as parent_code'])
+      .where('o.kind', 'in', ['province', 'city'])
+      .orderBy('o.code')
+      .execute();
+    const reference = readProvinces();
+    expect(provinces.map((p) => [p.code, p.name_vi, p.parent_code])).toEqual(
+      reference.map((p) => [p.code, p.name_vi, 'VN']).sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
+  });
+
+  it('creates the 14 ministries and 3 ministry-level agencies under the Government', async () => {
+    expect(await countWhere(['ministry', 'ministry_level_agency'])).toBe(17);
+    expect(await countWhere(['ministry'])).toBe(14);
+    const parents = await db()
+      .selectFrom('organization as o')
+      .innerJoin('organization as parent', 'parent.id', 'o.parent_id')
+      .select('parent.code')
+      .distinct()
+      .where('o.kind', 'in', ['ministry', 'ministry_level_agency'])
+      .execute();
+    expect(parents.map((p) => p.code)).toEqual(['CP']);
+  });
+
+  it('creates exactly 3,321 communes, wards and special zones', async () => {
+    expect(await countWhere(['commune', 'ward', 'special_zone'])).toBe(3321);
+  });
+
+  it('gives each province the commune, ward and special-zone counts of provinces.csv', async () => {
+    const rows = await db()
+      .selectFrom('organization as o')
+      .innerJoin('organization as province', 'province.id', 'o.parent_id')
+      .select(['province.code', 'o.kind', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('o.kind', 'in', ['commune', 'ward', 'special_zone'])
+      .groupBy(['province.code', 'o.kind'])
+      .execute();
+    const actual = new Map(rows.map((row) => [`${row.code}/${row.kind}`, Number(row.n)]));
+    const reference = readProvinces();
+    expect(reference).toHaveLength(34);
+    for (const province of reference) {
+      const counts = {
+        commune: actual.get(`${province.code}/commune`) ?? 0,
+        ward: actual.get(`${province.code}/ward`) ?? 0,
+        special_zone: actual.get(`${province.code}/special_zone`) ?? 0,
+      };
+      expect(counts, province.code).toEqual({
+        commune: province.xa,
+        ward: province.phuong,
+        special_zone: province.dac_khu,
+      });
+    }
+    expect(reference.reduce((sum, p) => sum + p.communes_total, 0)).toBe(3321);
+  });
+
+  it('keeps child counts and search text consistent with the rows', async () => {
+    const hanoi = await db().selectFrom('organization').selectAll().where('code', '=', '01').executeTakeFirstOrThrow();
+    const children = await db()
+      .selectFrom('organization')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('parent_id', '=', hanoi.id)
+      .executeTakeFirstOrThrow();
+    expect(Number(children.n)).toBe(126 + 2);
+    expect(hanoi.child_count).toBe(Number(children.n));
+    expect(hanoi.search_text).toContain('ha noi');
+  });
+
+  it('writes a verified audit chain with one entry for every organization, person and role', async () => {
+    const organizations = await db()
+      .selectFrom('organization')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    const result = await verify(db());
+    expect(result).toEqual({ ok: true, checked: Number(organizations.n) + 2 * DEMO_ACCOUNTS.length, problems: [] });
+  });
+
+  it('creates the seven demo accounts, each able to sign in with its role', async () => {
+    expect(accounts.map((a) => a.role).sort()).toEqual([
+      'admin',
+      'feedback_handler',
+      'focal_point',
+      'focal_point',
+      'inspector',
+      'leader',
+      'steering',
+    ]);
+    expect(accounts.every((a) => a.password === PASSWORD)).toBe(true);
+    const app = await buildApp(database, { ...loadConfig({ LOG_LEVEL: 'silent' }), webDir: '/nonexistent' });
+    try {
+      for (const account of DEMO_ACCOUNTS) {
+        const response = await app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/sign-in',
+          payload: { email: account.email, password: PASSWORD },
+        });
+        expect(response.statusCode, `${account.email}: ${response.body}`).toBe(200);
+        expect(response.json().roles).toEqual([
+          expect.objectContaining({ role: account.role, organizationCode: account.scopeCode }),
+        ]);
+      }
+      const wrong = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        payload: { email: DEMO_ACCOUNTS[0]?.email, password: 'not the password' },
+      });
+      expect(wrong.statusCode).toBe(401);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('reference data', () => {
+  const csvs = (dir: string) =>
+    fs
+      .readdirSync(dir)
+      .filter((name) => name.endsWith('.csv'))
+      .sort();
+
+  it('ships the four reference tables', () => {
+    expect(csvs(REFERENCE_DIR)).toEqual(['indicators.csv', 'ministries.csv', 'provinces.csv', 'task-groups.csv']);
+  });
+
+  it.skipIf(!fs.existsSync(SHARED_REFERENCE_DIR))(
+    'keeps reference/*.csv byte-identical to ../shared/reference/*.csv',
+    () => {
+      expect(csvs(REFERENCE_DIR)).toEqual(csvs(SHARED_REFERENCE_DIR));
+      for (const name of csvs(SHARED_REFERENCE_DIR)) {
+        const copy = fs.readFileSync(path.join(REFERENCE_DIR, name));
+        const original = fs.readFileSync(path.join(SHARED_REFERENCE_DIR, name));
+        expect(copy.equals(original), `${name} differs from the shared original`).toBe(true);
+      }
+    },
+  );
+});

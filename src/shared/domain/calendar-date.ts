@@ -1,0 +1,33 @@
+/**
+ * Deadlines and `as_of` are calendar dates ('YYYY-MM-DD') in the committee's time zone, never
+ * instants: a task completed on its deadline day is on time wherever the server runs.
+ */
+export const COMMITTEE_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+export type CalendarDate = string;
+
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isCalendarDate(value: string): boolean {
+  const match = DATE_PATTERN.exec(value);
+  if (!match) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+/** The calendar date of an instant in the committee's time zone. */
+export function calendarDateOf(instant: Date, timeZone = COMMITTEE_TIME_ZONE): CalendarDate {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
+export const today = (now = new Date()): CalendarDate => calendarDateOf(now);
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
