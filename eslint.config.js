@@ -27,7 +27,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/*.repository.ts', 'kysely'], message: 'Routes call services, never repositories or SQL.' }] },
+        {
+          patterns: [
+            { group: ['**/*.repository.ts', 'kysely'], message: 'Routes call services, never repositories or SQL.' },
+          ],
+        },
       ],
     },
   },

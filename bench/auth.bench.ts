@@ -51,11 +51,11 @@ try {
     headers: { 'content-type': 'application/json' },
     body: signInBody,
   });
-  report(`Steerboard auth benchmark (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}, 10 connections)`, baseline, [
-    read,
-    search,
-    signIn,
-  ]);
+  report(
+    `Steerboard auth benchmark (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}, 10 connections)`,
+    baseline,
+    [read, search, signIn],
+  );
 } finally {
   bare.kill();
   server.kill();

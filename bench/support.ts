@@ -11,14 +11,20 @@ export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer().listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
 
 /** Starts a Node child (the project's Node 24) and resolves once `ready` appears in its output. */
 export async function startProcess(args: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<ChildProcess> {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`timed out starting ${args.join(' ')}:\n${output}`)), 180_000);
@@ -67,6 +73,8 @@ export function report(title: string, baseline: Measurement, others: Measurement
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const row of [baseline, ...others]) {
     const ratio = (row.requestsPerSecond / baseline.requestsPerSecond).toFixed(3);
-    console.log(`| ${row.name} | ${row.requestsPerSecond} | ${ratio} | ${row.p50Ms} | ${row.p99Ms} | ${row.errors} | ${row.non2xx} |`);
+    console.log(
+      `| ${row.name} | ${row.requestsPerSecond} | ${ratio} | ${row.p50Ms} | ${row.p99Ms} | ${row.errors} | ${row.non2xx} |`,
+    );
   }
 }

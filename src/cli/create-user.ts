@@ -9,7 +9,8 @@ import { CreatePersonSchema } from '../shared/schemas/people.ts';
 
 async function readPassword(): Promise<string> {
   if (process.env.STEERBOARD_PASSWORD) return process.env.STEERBOARD_PASSWORD;
-  if (process.stdin.isTTY) throw new AppError('validation', 'Set STEERBOARD_PASSWORD or pipe the password on standard input');
+  if (process.stdin.isTTY)
+    throw new AppError('validation', 'Set STEERBOARD_PASSWORD or pipe the password on standard input');
   let input = '';
   for await (const chunk of process.stdin) input += chunk;
   return input.trim();

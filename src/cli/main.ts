@@ -21,13 +21,15 @@ async function withDatabase<T>(config: Config, work: (database: DatabaseHandle) 
 
 function printAccounts(accounts: SeededAccount[]): void {
   console.log('\nDemo accounts (shown once; keep them somewhere safe):');
-  for (const account of accounts) console.log(`  ${account.role.padEnd(17)} ${account.email.padEnd(34)} ${account.password}`);
+  for (const account of accounts)
+    console.log(`  ${account.role.padEnd(17)} ${account.email.padEnd(34)} ${account.password}`);
   console.log('');
 }
 
 const port = (value: string) => {
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) throw new InvalidArgumentError('a port from 0 to 65535');
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535)
+    throw new InvalidArgumentError('a port from 0 to 65535');
   return parsed;
 };
 

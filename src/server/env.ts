@@ -10,7 +10,12 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Set when the app is served over HTTPS, so that cookies are marked Secure. */
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   /** Fixes the demo accounts' password (tests, demos); random and printed otherwise. */
   STEERBOARD_DEMO_PASSWORD: z.string().min(12).optional(),
 });

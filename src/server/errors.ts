@@ -51,8 +51,7 @@ export class AppError extends Error {
 export const notFound = (entity: string, id: string) =>
   new AppError('not_found', `${entity} ${id} was not found`, { entity, id });
 
-export const forbidden = (action: string) =>
-  new AppError('forbidden', `Not allowed to ${action} here`, { action });
+export const forbidden = (action: string) => new AppError('forbidden', `Not allowed to ${action} here`, { action });
 
 /** A write based on an old version: the client gets the current version to reload and retry. */
 export const staleVersion = (entity: string, currentVersion: number) =>

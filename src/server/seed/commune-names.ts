@@ -4,9 +4,48 @@
  * every run, so that a search for "xa an binh" finds "Xã An Bình" wherever it was generated.
  */
 const SYLLABLES = [
-  'An', 'Bình', 'Hòa', 'Tân', 'Phú', 'Long', 'Thạnh', 'Phước', 'Mỹ', 'Hưng', 'Vĩnh', 'Đông', 'Tây', 'Nam',
-  'Quang', 'Minh', 'Thanh', 'Hồng', 'Kim', 'Ngọc', 'Trung', 'Đức', 'Hiệp', 'Thuận', 'Lộc', 'Xuân', 'Hải', 'Sơn',
-  'Thái', 'Yên', 'Cẩm', 'Gia', 'Định', 'Tiên', 'Lạc', 'Phong', 'Hà', 'Lâm', 'Thủy', 'Nghĩa', 'Khánh', 'Điền',
+  'An',
+  'Bình',
+  'Hòa',
+  'Tân',
+  'Phú',
+  'Long',
+  'Thạnh',
+  'Phước',
+  'Mỹ',
+  'Hưng',
+  'Vĩnh',
+  'Đông',
+  'Tây',
+  'Nam',
+  'Quang',
+  'Minh',
+  'Thanh',
+  'Hồng',
+  'Kim',
+  'Ngọc',
+  'Trung',
+  'Đức',
+  'Hiệp',
+  'Thuận',
+  'Lộc',
+  'Xuân',
+  'Hải',
+  'Sơn',
+  'Thái',
+  'Yên',
+  'Cẩm',
+  'Gia',
+  'Định',
+  'Tiên',
+  'Lạc',
+  'Phong',
+  'Hà',
+  'Lâm',
+  'Thủy',
+  'Nghĩa',
+  'Khánh',
+  'Điền',
 ] as const;
 
 export type CommuneKind = 'commune' | 'ward' | 'special_zone';
@@ -26,7 +65,11 @@ function seededRandom(seed: number): () => number {
 }
 
 const withoutDiacritics = (text: string) =>
-  text.normalize('NFD').replace(/\p{Mn}+/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+  text
+    .normalize('NFD')
+    .replace(/\p{Mn}+/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D');
 
 export interface CommuneName {
   kind: CommuneKind;

@@ -17,13 +17,55 @@ interface DemoAccount {
 
 /** One account per role, each in the scope where that role is typical. */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { email: 'admin@demo.steerboard.vn', fullName: 'Nguyễn Văn Quản', organizationCode: 'CDSCY', role: 'admin', scopeCode: 'VN' },
-  { email: 'steering@demo.steerboard.vn', fullName: 'Trần Thị Chỉ Đạo', organizationCode: 'VPTW', role: 'steering', scopeCode: 'VN' },
-  { email: 'focal.bkhcn@demo.steerboard.vn', fullName: 'Lê Minh Khoa', organizationCode: 'BKHCN', role: 'focal_point', scopeCode: 'BKHCN' },
-  { email: 'focal.hanoi@demo.steerboard.vn', fullName: 'Phạm Thu Hà', organizationCode: '01', role: 'focal_point', scopeCode: '01' },
-  { email: 'leader@demo.steerboard.vn', fullName: 'Hoàng Đức Lãnh', organizationCode: 'BCDTW', role: 'leader', scopeCode: 'VN' },
-  { email: 'handler@demo.steerboard.vn', fullName: 'Vũ Thị Tiếp Nhận', organizationCode: 'CDSCY', role: 'feedback_handler', scopeCode: 'VN' },
-  { email: 'inspector@demo.steerboard.vn', fullName: 'Đặng Văn Kiểm', organizationCode: 'UBKTTW', role: 'inspector', scopeCode: 'UBKTTW' },
+  {
+    email: 'admin@demo.steerboard.vn',
+    fullName: 'Nguyễn Văn Quản',
+    organizationCode: 'CDSCY',
+    role: 'admin',
+    scopeCode: 'VN',
+  },
+  {
+    email: 'steering@demo.steerboard.vn',
+    fullName: 'Trần Thị Chỉ Đạo',
+    organizationCode: 'VPTW',
+    role: 'steering',
+    scopeCode: 'VN',
+  },
+  {
+    email: 'focal.bkhcn@demo.steerboard.vn',
+    fullName: 'Lê Minh Khoa',
+    organizationCode: 'BKHCN',
+    role: 'focal_point',
+    scopeCode: 'BKHCN',
+  },
+  {
+    email: 'focal.hanoi@demo.steerboard.vn',
+    fullName: 'Phạm Thu Hà',
+    organizationCode: '01',
+    role: 'focal_point',
+    scopeCode: '01',
+  },
+  {
+    email: 'leader@demo.steerboard.vn',
+    fullName: 'Hoàng Đức Lãnh',
+    organizationCode: 'BCDTW',
+    role: 'leader',
+    scopeCode: 'VN',
+  },
+  {
+    email: 'handler@demo.steerboard.vn',
+    fullName: 'Vũ Thị Tiếp Nhận',
+    organizationCode: 'CDSCY',
+    role: 'feedback_handler',
+    scopeCode: 'VN',
+  },
+  {
+    email: 'inspector@demo.steerboard.vn',
+    fullName: 'Đặng Văn Kiểm',
+    organizationCode: 'UBKTTW',
+    role: 'inspector',
+    scopeCode: 'UBKTTW',
+  },
 ];
 
 export interface SeededAccount {

@@ -9,10 +9,22 @@ type Draft = Omit<CreateOrganization, 'parentId'> & { parentCode: string };
 
 /** Central bodies that assign tasks, after shared/reference/README.md; parents before children. */
 const CENTRAL_BODIES: Draft[] = [
-  { parentCode: 'VN', code: 'TW', kind: 'central_party_body', nameVi: 'Ban Chấp hành Trung ương Đảng', nameEn: 'Party Central Committee' },
+  {
+    parentCode: 'VN',
+    code: 'TW',
+    kind: 'central_party_body',
+    nameVi: 'Ban Chấp hành Trung ương Đảng',
+    nameEn: 'Party Central Committee',
+  },
   { parentCode: 'VN', code: 'QH', kind: 'national_assembly', nameVi: 'Quốc hội', nameEn: 'National Assembly' },
   { parentCode: 'VN', code: 'CP', kind: 'government', nameVi: 'Chính phủ', nameEn: 'Government' },
-  { parentCode: 'VN', code: 'MTTQ', kind: 'central_body', nameVi: 'Mặt trận Tổ quốc Việt Nam', nameEn: 'Vietnam Fatherland Front' },
+  {
+    parentCode: 'VN',
+    code: 'MTTQ',
+    kind: 'central_body',
+    nameVi: 'Mặt trận Tổ quốc Việt Nam',
+    nameEn: 'Vietnam Fatherland Front',
+  },
   { parentCode: 'TW', code: 'BCTTW', kind: 'central_party_body', nameVi: 'Bộ Chính trị', nameEn: 'Politburo' },
   { parentCode: 'TW', code: 'BBT', kind: 'central_party_body', nameVi: 'Ban Bí thư', nameEn: 'Secretariat' },
   {
@@ -22,14 +34,62 @@ const CENTRAL_BODIES: Draft[] = [
     nameVi: 'Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số',
     nameEn: 'Central Steering Committee for Science, Technology, Innovation and Digital Transformation',
   },
-  { parentCode: 'TW', code: 'UBKTTW', kind: 'central_party_body', nameVi: 'Ủy ban Kiểm tra Trung ương', nameEn: 'Central Inspection Commission' },
-  { parentCode: 'BCDTW', code: 'VPTW', kind: 'central_party_body', nameVi: 'Văn phòng Trung ương Đảng', nameEn: 'Central Party Office' },
-  { parentCode: 'BCDTW', code: 'HDTVQG', kind: 'central_body', nameVi: 'Hội đồng Tư vấn quốc gia', nameEn: 'National Advisory Council' },
-  { parentCode: 'VPTW', code: 'CDSCY', kind: 'department', nameVi: 'Cục Chuyển đổi số – Cơ yếu', nameEn: 'Department of Digital Transformation and Cryptography' },
-  { parentCode: 'CP', code: 'BCDCP', kind: 'central_body', nameVi: 'Ban Chỉ đạo của Chính phủ về phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số', nameEn: 'Government Steering Committee for Science, Technology, Innovation and Digital Transformation' },
-  { parentCode: 'CP', code: 'VAST', kind: 'institute', nameVi: 'Viện Hàn lâm Khoa học và Công nghệ Việt Nam', nameEn: 'Vietnam Academy of Science and Technology' },
-  { parentCode: 'BQP', code: 'VIETTEL', kind: 'enterprise', nameVi: 'Tập đoàn Công nghiệp – Viễn thông Quân đội', nameEn: 'Viettel Group' },
-  { parentCode: 'CP', code: 'VNPT', kind: 'enterprise', nameVi: 'Tập đoàn Bưu chính Viễn thông Việt Nam', nameEn: 'VNPT Group' },
+  {
+    parentCode: 'TW',
+    code: 'UBKTTW',
+    kind: 'central_party_body',
+    nameVi: 'Ủy ban Kiểm tra Trung ương',
+    nameEn: 'Central Inspection Commission',
+  },
+  {
+    parentCode: 'BCDTW',
+    code: 'VPTW',
+    kind: 'central_party_body',
+    nameVi: 'Văn phòng Trung ương Đảng',
+    nameEn: 'Central Party Office',
+  },
+  {
+    parentCode: 'BCDTW',
+    code: 'HDTVQG',
+    kind: 'central_body',
+    nameVi: 'Hội đồng Tư vấn quốc gia',
+    nameEn: 'National Advisory Council',
+  },
+  {
+    parentCode: 'VPTW',
+    code: 'CDSCY',
+    kind: 'department',
+    nameVi: 'Cục Chuyển đổi số – Cơ yếu',
+    nameEn: 'Department of Digital Transformation and Cryptography',
+  },
+  {
+    parentCode: 'CP',
+    code: 'BCDCP',
+    kind: 'central_body',
+    nameVi: 'Ban Chỉ đạo của Chính phủ về phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số',
+    nameEn: 'Government Steering Committee for Science, Technology, Innovation and Digital Transformation',
+  },
+  {
+    parentCode: 'CP',
+    code: 'VAST',
+    kind: 'institute',
+    nameVi: 'Viện Hàn lâm Khoa học và Công nghệ Việt Nam',
+    nameEn: 'Vietnam Academy of Science and Technology',
+  },
+  {
+    parentCode: 'BQP',
+    code: 'VIETTEL',
+    kind: 'enterprise',
+    nameVi: 'Tập đoàn Công nghiệp – Viễn thông Quân đội',
+    nameEn: 'Viettel Group',
+  },
+  {
+    parentCode: 'CP',
+    code: 'VNPT',
+    kind: 'enterprise',
+    nameVi: 'Tập đoàn Bưu chính Viễn thông Việt Nam',
+    nameEn: 'VNPT Group',
+  },
 ];
 
 const PROVINCIAL_DEPARTMENTS = [
@@ -83,7 +143,12 @@ function nationalDrafts(): Draft[][] {
 /** The national tree, created level by level through the same service an admin uses. */
 export async function seedOrganizations(db: Db): Promise<Map<string, Organization>> {
   const byCode = new Map<string, Organization>();
-  const root = await createRoot(db, SYSTEM, { code: 'VN', kind: 'national', nameVi: 'Cả nước', nameEn: 'Viet Nam (whole country)' });
+  const root = await createRoot(db, SYSTEM, {
+    code: 'VN',
+    kind: 'national',
+    nameVi: 'Cả nước',
+    nameEn: 'Viet Nam (whole country)',
+  });
   byCode.set(root.code, root);
   for (const level of nationalDrafts()) {
     const inputs = level.map(({ parentCode, ...draft }) => {

@@ -14,7 +14,10 @@ export const TEST_PASSWORD = 'correct horse battery staple';
  */
 export interface TestWorld {
   org: Record<'root' | 'hanoi' | 'hoanKiem' | 'dongAnh' | 'hcm' | 'government' | 'ministry', Organization>;
-  person: Record<'admin' | 'hanoiAdmin' | 'hanoiFocal' | 'outsider' | 'leader' | 'inspector' | 'handler', { id: string; email: string }>;
+  person: Record<
+    'admin' | 'hanoiAdmin' | 'hanoiFocal' | 'outsider' | 'leader' | 'inspector' | 'handler',
+    { id: string; email: string }
+  >;
 }
 
 export async function seedTestWorld(db: Db): Promise<TestWorld> {
@@ -28,7 +31,13 @@ export async function seedTestWorld(db: Db): Promise<TestWorld> {
   const [hoanKiem, dongAnh, ministry] = await createOrganizations(db, SYSTEM, [
     { parentId: hanoi.id, code: '01.001', kind: 'ward', nameVi: 'Phường Hoàn Kiếm', nameEn: 'Hoan Kiem Ward' },
     { parentId: hanoi.id, code: '01.002', kind: 'commune', nameVi: 'Xã Đông Anh', nameEn: 'Dong Anh Commune' },
-    { parentId: government.id, code: 'BKHCN', kind: 'ministry', nameVi: 'Bộ Khoa học và Công nghệ', nameEn: 'Ministry of Science and Technology' },
+    {
+      parentId: government.id,
+      code: 'BKHCN',
+      kind: 'ministry',
+      nameVi: 'Bộ Khoa học và Công nghệ',
+      nameEn: 'Ministry of Science and Technology',
+    },
   ]);
   if (!hoanKiem || !dongAnh || !ministry) throw new Error('test world: communes missing');
 
@@ -44,7 +53,13 @@ export async function seedTestWorld(db: Db): Promise<TestWorld> {
   const person = {} as TestWorld['person'];
   for (const [key, fullName, home, role, scope] of people) {
     const email = `${key.toLowerCase()}@test.steerboard.vn`;
-    const created = await createPerson(db, SYSTEM, { email, fullName, locale: 'vi', organizationId: home.id, password: TEST_PASSWORD });
+    const created = await createPerson(db, SYSTEM, {
+      email,
+      fullName,
+      locale: 'vi',
+      organizationId: home.id,
+      password: TEST_PASSWORD,
+    });
     await grantRole(db, SYSTEM, created.id, { role, organizationId: scope.id });
     person[key] = { id: created.id, email };
   }

@@ -18,7 +18,9 @@ export function isCalendarDate(value: string): boolean {
 /** The calendar date of an instant in the committee's time zone. */
 export function calendarDateOf(instant: Date, timeZone = COMMITTEE_TIME_ZONE): CalendarDate {
   // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    instant,
+  );
 }
 
 export const today = (now = new Date()): CalendarDate => calendarDateOf(now);

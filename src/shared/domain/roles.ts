@@ -2,23 +2,10 @@
  * Roles and what each may do. A role is held within a scope: an organization and its whole
  * subtree. Inspectors read everything, whatever the scope they were granted.
  */
-export const ROLES = [
-  'admin',
-  'steering',
-  'focal_point',
-  'leader',
-  'feedback_handler',
-  'inspector',
-] as const;
+export const ROLES = ['admin', 'steering', 'focal_point', 'leader', 'feedback_handler', 'inspector'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ACTIONS = [
-  'organization.write',
-  'person.read',
-  'person.write',
-  'role.grant',
-  'audit.read',
-] as const;
+export const ACTIONS = ['organization.write', 'person.read', 'person.write', 'role.grant', 'audit.read'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
@@ -54,8 +41,7 @@ export function can(grants: readonly RoleGrant[], action: Action, targetPath: st
   return grants.some(
     (grant) =>
       roleAllows(grant.role, action) &&
-      ((READ_ACTIONS.has(action) && READS_EVERYWHERE.has(grant.role)) ||
-        isWithinScope(targetPath, grant.scopePath)),
+      ((READ_ACTIONS.has(action) && READS_EVERYWHERE.has(grant.role)) || isWithinScope(targetPath, grant.scopePath)),
   );
 }
 
@@ -79,7 +65,9 @@ export function scopesFor(grants: readonly RoleGrant[], action: Action): string[
  */
 export function canGrant(grants: readonly RoleGrant[], role: Role, targetPath: string): boolean {
   if (role !== 'inspector') return can(grants, 'role.grant', targetPath);
-  return grants.some((grant) => grant.role === 'admin' && isRootPath(grant.scopePath) && isWithinScope(targetPath, grant.scopePath));
+  return grants.some(
+    (grant) => grant.role === 'admin' && isRootPath(grant.scopePath) && isWithinScope(targetPath, grant.scopePath),
+  );
 }
 
 const isRootPath = (path: string) => path === '/' || path.split('/').filter(Boolean).length === 1;

@@ -8,8 +8,12 @@ const open = (deadline: string | null) => ({ state: 'in_progress' as const, dead
 
 describe('timelinessOf', () => {
   it('counts a task completed on its deadline day as on time, the day after as late', () => {
-    expect(timelinessOf({ state: 'completed', deadline: '2025-06-30', completedOn: '2025-06-30' }, '2025-09-30')).toBe('on_time');
-    expect(timelinessOf({ state: 'completed', deadline: '2025-06-30', completedOn: '2025-07-01' }, '2025-09-30')).toBe('late');
+    expect(timelinessOf({ state: 'completed', deadline: '2025-06-30', completedOn: '2025-06-30' }, '2025-09-30')).toBe(
+      'on_time',
+    );
+    expect(timelinessOf({ state: 'completed', deadline: '2025-06-30', completedOn: '2025-07-01' }, '2025-09-30')).toBe(
+      'late',
+    );
   });
 
   it('makes an open task overdue the day after its deadline, not on it', () => {
@@ -29,7 +33,9 @@ describe('timelinessOf', () => {
       expect(timelinessOf({ state, deadline: '2025-01-01', completedOn: null }, '2025-09-30')).toBe('overdue');
       expect(timelinessOf({ state, deadline: null, completedOn: null }, '2025-09-30')).toBe('ongoing');
     }
-    expect(timelinessOf({ state: 'completed', deadline: null, completedOn: '2025-05-01' }, '2025-09-30')).toBe('on_time');
+    expect(timelinessOf({ state: 'completed', deadline: null, completedOn: '2025-05-01' }, '2025-09-30')).toBe(
+      'on_time',
+    );
   });
 
   it('does not count drafts and cancelled tasks', () => {

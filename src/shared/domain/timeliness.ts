@@ -22,7 +22,11 @@ export interface TaskAsOf {
  * The timeliness of a task as of a date, or null for drafts and cancelled tasks, which no reading
  * counts. A completed task without a deadline counts as on time: nothing was late.
  */
-export function timelinessOf(task: TaskAsOf, asOf: CalendarDate, dueSoonDays = DEFAULT_DUE_SOON_DAYS): Timeliness | null {
+export function timelinessOf(
+  task: TaskAsOf,
+  asOf: CalendarDate,
+  dueSoonDays = DEFAULT_DUE_SOON_DAYS,
+): Timeliness | null {
   if (task.state === 'completed') {
     if (task.deadline === null || task.completedOn === null) return 'on_time';
     return task.completedOn <= task.deadline ? 'on_time' : 'late';

@@ -1,4 +1,5 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { runStatements } from './run-statements.ts';
 
 /** Organizations, people, roles, sessions, API tokens, sign-in attempts and the audit trail. */
 const STATEMENTS = `
@@ -104,9 +105,4 @@ const STATEMENTS = `
     );
 `;
 
-export async function up(db: Kysely<unknown>): Promise<void> {
-  // One statement at a time: PGlite's extended protocol takes a single statement per query.
-  for (const statement of STATEMENTS.split(/;\s*\n/).filter((part) => part.trim())) {
-    await sql.raw(statement).execute(db);
-  }
-}
+export const up = (db: Kysely<unknown>): Promise<void> => runStatements(db, STATEMENTS);

@@ -32,7 +32,10 @@ export async function insertEntries(tx: Db, rows: AuditRow[]): Promise<void> {
   }));
   // Chunked: one statement's parameters are capped at 65,535.
   for (let start = 0; start < values.length; start += 1000) {
-    await tx.insertInto('audit_log').values(values.slice(start, start + 1000)).execute();
+    await tx
+      .insertInto('audit_log')
+      .values(values.slice(start, start + 1000))
+      .execute();
   }
   const last = rows.at(-1);
   if (!last) return;

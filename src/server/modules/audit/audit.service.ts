@@ -67,7 +67,8 @@ export async function verify(db: Db): Promise<AuditVerification> {
   let checked = 0;
   for await (const row of repository.readChain(db)) {
     checked += 1;
-    if (row.seq !== expectedSeq) problems.push({ seq: row.seq, problem: `expected entry ${expectedSeq}: entries are missing` });
+    if (row.seq !== expectedSeq)
+      problems.push({ seq: row.seq, problem: `expected entry ${expectedSeq}: entries are missing` });
     if (row.prev_hash !== prevHash) problems.push({ seq: row.seq, problem: 'does not link to the entry before it' });
     const recomputed = hashEntry({
       seq: row.seq,
@@ -98,7 +99,8 @@ export async function list(
   query: ListAuditQuery,
 ): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
   const scopes = scopesFor(principal.grants, 'audit.read');
-  if (scopes !== 'everywhere' && scopes.length === 0) throw new AppError('forbidden', 'Not allowed to read the audit trail');
+  if (scopes !== 'everywhere' && scopes.length === 0)
+    throw new AppError('forbidden', 'Not allowed to read the audit trail');
   const beforeSeq = query.cursor === undefined ? undefined : Number(query.cursor);
   if (beforeSeq !== undefined && !Number.isSafeInteger(beforeSeq)) {
     throw new AppError('validation', 'Invalid cursor', {}, [{ path: 'cursor', message: 'Invalid cursor' }]);

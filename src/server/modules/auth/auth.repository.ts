@@ -16,7 +16,10 @@ export async function recordAttempt(db: Db, email: string, ip: string, succeeded
   await db.insertInto('sign_in_attempt').values({ email, ip, succeeded }).execute();
 }
 
-export async function insertSession(db: Db, row: { token_hash: string; person_id: string; csrf_token: string; expires_at: Date }) {
+export async function insertSession(
+  db: Db,
+  row: { token_hash: string; person_id: string; csrf_token: string; expires_at: Date },
+) {
   await db.insertInto('session').values(row).execute();
 }
 
@@ -40,7 +43,10 @@ export async function deleteSession(db: Db, tokenHash: string) {
 
 export async function deleteExpired(db: Db): Promise<void> {
   await db.deleteFrom('session').where('expires_at', '<', new Date()).execute();
-  await db.deleteFrom('sign_in_attempt').where('at', '<', sql<Date>`now() - interval '1 day'`).execute();
+  await db
+    .deleteFrom('sign_in_attempt')
+    .where('at', '<', sql<Date>`now() - interval '1 day'`)
+    .execute();
 }
 
 export async function grantsOf(db: Db, personId: string) {

@@ -48,7 +48,13 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { datab
 
   app.get(
     '/api/v1/auth/session',
-    { schema: { tags, summary: 'The signed-in person, their roles and the CSRF token', response: { 200: SessionSchema, ...problems(401) } } },
+    {
+      schema: {
+        tags,
+        summary: 'The signed-in person, their roles and the CSRF token',
+        response: { 200: SessionSchema, ...problems(401) },
+      },
+    },
     async (request) => {
       const principal = requirePrincipal(request);
       if (!request.csrfToken) throw new AppError('unauthenticated', 'No session: API tokens have none');
@@ -58,7 +64,13 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { datab
 
   app.get(
     '/api/v1/auth/tokens',
-    { schema: { tags, summary: 'The caller’s API tokens', response: { 200: z.object({ items: z.array(ApiTokenSchema) }), ...problems(401) } } },
+    {
+      schema: {
+        tags,
+        summary: 'The caller’s API tokens',
+        response: { 200: z.object({ items: z.array(ApiTokenSchema) }), ...problems(401) },
+      },
+    },
     async (request) => ({ items: await tokens.listApiTokens(db, requirePrincipal(request)) }),
   );
 
@@ -72,13 +84,19 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { datab
         response: { 201: CreatedApiTokenSchema, ...problems(401, 403) },
       },
     },
-    async (request, reply) => reply.status(201).send(await tokens.createApiToken(db, requirePrincipal(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await tokens.createApiToken(db, requirePrincipal(request), request.body)),
   );
 
   app.delete(
     '/api/v1/auth/tokens/:id',
     {
-      schema: { tags, summary: 'Revoke an API token', params: z.object({ id: IdSchema }), response: { 204: z.null(), ...problems(401, 403, 404) } },
+      schema: {
+        tags,
+        summary: 'Revoke an API token',
+        params: z.object({ id: IdSchema }),
+        response: { 204: z.null(), ...problems(401, 403, 404) },
+      },
     },
     async (request, reply) => {
       await tokens.revokeApiToken(db, requirePrincipal(request), request.params.id);

@@ -19,7 +19,12 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('hex
 const randomToken = () => randomBytes(32).toString('base64url');
 export const API_TOKEN_PREFIX = 'sbt_';
 
-async function loadPrincipal(db: Db, personId: string, organizationId: string, via: Principal['via']): Promise<Principal> {
+async function loadPrincipal(
+  db: Db,
+  personId: string,
+  organizationId: string,
+  via: Principal['via'],
+): Promise<Principal> {
   const grants = await repository.grantsOf(db, personId);
   return { personId, organizationId, via, grants: grants.map((g) => ({ role: g.role as Role, scopePath: g.path })) };
 }

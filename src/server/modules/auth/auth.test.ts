@@ -28,7 +28,11 @@ describe.each(TEST_DATABASE_KINDS)('authentication on %s', (kind) => {
   });
 
   it('stores argon2id hashes, never the password', async () => {
-    const row = await t.database.db.selectFrom('person').select('password_hash').where('id', '=', t.world.person.admin.id).executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom('person')
+      .select('password_hash')
+      .where('id', '=', t.world.person.admin.id)
+      .executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
     expect(row.password_hash).not.toContain(TEST_PASSWORD);
   });
@@ -42,7 +46,11 @@ describe.each(TEST_DATABASE_KINDS)('authentication on %s', (kind) => {
     });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.headers['content-type']).toContain('application/problem+json');
-    expect(wrong.json()).toMatchObject({ status: 401, code: 'invalid_credentials', detail: expect.stringMatching(/mật khẩu/) });
+    expect(wrong.json()).toMatchObject({
+      status: 401,
+      code: 'invalid_credentials',
+      detail: expect.stringMatching(/mật khẩu/),
+    });
     const unknown = await signIn('nobody@test.steerboard.vn', 'whatever-password');
     expect(unknown.statusCode).toBe(401);
     expect(unknown.json().code).toBe('invalid_credentials');
@@ -51,7 +59,8 @@ describe.each(TEST_DATABASE_KINDS)('authentication on %s', (kind) => {
   it(`locks an account for a while after ${MAX_FAILURES_PER_ACCOUNT} failures, even with the right password`, async () => {
     const email = t.world.person.handler.email;
     const statuses = [];
-    for (let attempt = 0; attempt < 10; attempt += 1) statuses.push((await signIn(email, `wrong-${attempt}`)).statusCode);
+    for (let attempt = 0; attempt < 10; attempt += 1)
+      statuses.push((await signIn(email, `wrong-${attempt}`)).statusCode);
     expect(statuses.slice(0, MAX_FAILURES_PER_ACCOUNT)).toEqual(Array(MAX_FAILURES_PER_ACCOUNT).fill(401));
     expect(statuses.slice(MAX_FAILURES_PER_ACCOUNT)).toEqual(Array(10 - MAX_FAILURES_PER_ACCOUNT).fill(429));
     const locked = await signIn(email, TEST_PASSWORD);
@@ -73,7 +82,13 @@ describe.each(TEST_DATABASE_KINDS)('authentication on %s', (kind) => {
 
   it('requires the CSRF token on unsafe requests made with the cookie', async () => {
     const client = await t.signIn(t.world.person.admin.email);
-    const body = { code: 'CSRF1', kind: 'department', nameVi: 'Phòng thử', nameEn: 'Test', parentId: t.world.org.hanoi.id };
+    const body = {
+      code: 'CSRF1',
+      kind: 'department',
+      nameVi: 'Phòng thử',
+      nameEn: 'Test',
+      parentId: t.world.org.hanoi.id,
+    };
     const withoutToken = await t.app.inject({
       method: 'POST',
       url: '/api/v1/organizations',
@@ -97,7 +112,11 @@ describe.each(TEST_DATABASE_KINDS)('authentication on %s', (kind) => {
 
   it('issues bearer tokens that act with the person’s roles until revoked', async () => {
     const client = await t.signIn(t.world.person.hanoiAdmin.email);
-    const created = await client.request({ method: 'POST', url: '/api/v1/auth/tokens', payload: { name: 'Cổng tỉnh' } });
+    const created = await client.request({
+      method: 'POST',
+      url: '/api/v1/auth/tokens',
+      payload: { name: 'Cổng tỉnh' },
+    });
     expect(created.statusCode).toBe(201);
     const { token, id } = created.json();
     const bearer = { authorization: `Bearer ${token}` };
@@ -110,7 +129,13 @@ describe.each(TEST_DATABASE_KINDS)('authentication on %s', (kind) => {
       method: 'POST',
       url: '/api/v1/organizations',
       headers: bearer,
-      payload: { code: 'TOKEN1', kind: 'provincial_department', nameVi: 'Sở Nội vụ', nameEn: 'Home Affairs', parentId: t.world.org.hanoi.id },
+      payload: {
+        code: 'TOKEN1',
+        kind: 'provincial_department',
+        nameVi: 'Sở Nội vụ',
+        nameEn: 'Home Affairs',
+        parentId: t.world.org.hanoi.id,
+      },
     });
     expect(write.statusCode).toBe(201);
     expect((await client.request({ method: 'DELETE', url: `/api/v1/auth/tokens/${id}` })).statusCode).toBe(204);

@@ -3,13 +3,19 @@ import { type Db, isUniqueViolation } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import type { OrganizationTable } from '../../db/schema.ts';
 
-export type OrganizationRow = Omit<OrganizationTable, 'id' | 'version' | 'child_count' | 'created_at' | 'updated_at'> & {
+export type OrganizationRow = Omit<
+  OrganizationTable,
+  'id' | 'version' | 'child_count' | 'created_at' | 'updated_at'
+> & {
   id: string;
   version: number;
   child_count: number;
 };
 
-export type NewOrganizationRow = Omit<OrganizationTable, 'id' | 'version' | 'child_count' | 'created_at' | 'updated_at'> & {
+export type NewOrganizationRow = Omit<
+  OrganizationTable,
+  'id' | 'version' | 'child_count' | 'created_at' | 'updated_at'
+> & {
   id: string;
 };
 
@@ -60,7 +66,8 @@ export async function list(db: Db, filter: OrganizationFilter): Promise<Organiza
     .orderBy(sql`o.sort_key ${C}`)
     .limit(filter.limit);
   if (filter.parentId) query = query.where('o.parent_id', '=', filter.parentId);
-  if (!filter.parentId && !filter.withinPath && !filter.folded && !filter.kind) query = query.where('o.parent_id', 'is', null);
+  if (!filter.parentId && !filter.withinPath && !filter.folded && !filter.kind)
+    query = query.where('o.parent_id', 'is', null);
   if (filter.withinPath) query = query.where('o.path', 'like', `${filter.withinPath}%`);
   if (filter.folded) query = query.where('o.search_text', 'like', `%${escapeLike(filter.folded)}%`);
   if (filter.kind) query = query.where('o.kind', '=', filter.kind as OrganizationTable['kind']);
@@ -77,13 +84,16 @@ export async function existingCodes(db: Db, codes: string[]): Promise<Set<string
 export async function insertMany(db: Db, rows: NewOrganizationRow[]): Promise<void> {
   try {
     for (let start = 0; start < rows.length; start += 1000) {
-      await db.insertInto('organization').values(rows.slice(start, start + 1000)).execute();
+      await db
+        .insertInto('organization')
+        .values(rows.slice(start, start + 1000))
+        .execute();
     }
   } catch (error) {
     // Two concurrent creates with one code both pass the service's check; the index refuses one.
     if (!isUniqueViolation(error)) throw error;
     throw new AppError('duplicate', 'An organization code is already used', { field: 'code' }, [
-      { path: 'code', message: 'This code is already used' },
+      { path: 'code', message: 'error.duplicate' },
     ]);
   }
   const added = new Map<string, number>();

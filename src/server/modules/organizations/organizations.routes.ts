@@ -82,7 +82,13 @@ export const organizationRoutes: FastifyPluginAsyncZod<AppContext> = async (app,
     },
     async (request, reply) => {
       const principal = requirePrincipal(request);
-      const updated = await service.updateOrganization(db, principal, request.params.id, requireIfMatch(request), request.body);
+      const updated = await service.updateOrganization(
+        db,
+        principal,
+        request.params.id,
+        requireIfMatch(request),
+        request.body,
+      );
       setVersionTag(reply, updated.version);
       return updated;
     },

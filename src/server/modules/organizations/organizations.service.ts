@@ -79,13 +79,20 @@ export async function listOrganizations(
  * Creates organizations in one transaction: all or none. Each parent must already exist and the
  * principal must administer it.
  */
-export async function createOrganizations(db: Db, principal: Principal, inputs: CreateOrganization[]): Promise<Organization[]> {
+export async function createOrganizations(
+  db: Db,
+  principal: Principal,
+  inputs: CreateOrganization[],
+): Promise<Organization[]> {
   return db.transaction().execute(async (tx) => {
     // Siblings share a parent: a province's hundred communes need it read once.
     const parents = new Map<string, OrganizationRow>();
     const rows: NewOrganizationRow[] = [];
     // Codes already taken, looked up at once: a seed creates thousands in one call.
-    const takenCodes = await repository.existingCodes(tx, inputs.map((input) => input.code));
+    const takenCodes = await repository.existingCodes(
+      tx,
+      inputs.map((input) => input.code),
+    );
     for (const input of inputs) {
       const parent = parents.get(input.parentId) ?? (await getOrganization(tx, input.parentId));
       parents.set(input.parentId, parent);
@@ -137,14 +144,22 @@ export async function createOrganizations(db: Db, principal: Principal, inputs: 
   });
 }
 
-export async function createOrganization(db: Db, principal: Principal, input: CreateOrganization): Promise<Organization> {
+export async function createOrganization(
+  db: Db,
+  principal: Principal,
+  input: CreateOrganization,
+): Promise<Organization> {
   const [created] = await createOrganizations(db, principal, [input]);
   if (!created) throw new Error('createOrganizations returned nothing for one input');
   return created;
 }
 
 /** A root has no parent: only the system (seed, CLI) creates one. */
-export async function createRoot(db: Db, principal: Principal, input: Omit<CreateOrganization, 'parentId'>): Promise<Organization> {
+export async function createRoot(
+  db: Db,
+  principal: Principal,
+  input: Omit<CreateOrganization, 'parentId'>,
+): Promise<Organization> {
   if (principal.via !== 'system') throw forbidden('create a root organization');
   return db.transaction().execute(async (tx) => {
     const id = randomUUID();

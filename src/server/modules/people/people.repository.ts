@@ -65,7 +65,9 @@ export async function list(
   db: Db,
   filter: { withinPaths: string[] | 'everywhere'; folded?: string; afterEmail?: string; limit: number },
 ): Promise<PersonRow[]> {
-  let query = selectPeople(db).orderBy(sql`lower(p.email) COLLATE "C"`).limit(filter.limit);
+  let query = selectPeople(db)
+    .orderBy(sql`lower(p.email) COLLATE "C"`)
+    .limit(filter.limit);
   const paths = filter.withinPaths;
   if (paths !== 'everywhere') query = query.where((eb) => eb.or(paths.map((path) => eb('o.path', 'like', `${path}%`))));
   if (filter.folded) query = query.where('p.search_text', 'like', `%${escapeLike(filter.folded)}%`);
@@ -93,7 +95,10 @@ export async function rolesOf(db: Db, personIds: string[]): Promise<RoleRow[]> {
     .execute();
 }
 
-export async function insert(db: Db, row: Omit<PersonTable, 'id' | 'is_active' | 'version' | 'created_at' | 'updated_at'>) {
+export async function insert(
+  db: Db,
+  row: Omit<PersonTable, 'id' | 'is_active' | 'version' | 'created_at' | 'updated_at'>,
+) {
   try {
     return await db.insertInto('person').values(row).returning('id').executeTakeFirstOrThrow();
   } catch (error) {
@@ -120,7 +125,10 @@ export async function updateIfVersion(
   return result.numUpdatedRows > 0n;
 }
 
-export async function insertRole(db: Db, row: { person_id: string; role: RoleRow['role']; organization_id: string; granted_by: string | null }) {
+export async function insertRole(
+  db: Db,
+  row: { person_id: string; role: RoleRow['role']; organization_id: string; granted_by: string | null },
+) {
   return db
     .insertInto('role_assignment')
     .values(row)

@@ -51,7 +51,12 @@ export const peopleRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { dat
   app.get(
     '/api/v1/people/:id',
     {
-      schema: { tags, summary: 'One person with roles', params: PersonParams, response: { 200: PersonSchema, ...problems(401, 403, 404) } },
+      schema: {
+        tags,
+        summary: 'One person with roles',
+        params: PersonParams,
+        response: { 200: PersonSchema, ...problems(401, 403, 404) },
+      },
     },
     async (request, reply) => {
       const person = await service.getPerson(db, requirePrincipal(request), request.params.id);
@@ -74,7 +79,13 @@ export const peopleRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { dat
     },
     async (request, reply) => {
       const principal = requirePrincipal(request);
-      const person = await service.updatePerson(db, principal, request.params.id, requireIfMatch(request), request.body);
+      const person = await service.updatePerson(
+        db,
+        principal,
+        request.params.id,
+        requireIfMatch(request),
+        request.body,
+      );
       setVersionTag(reply, person.version);
       return person;
     },

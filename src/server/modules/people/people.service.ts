@@ -75,7 +75,10 @@ export async function listPeople(
     limit: query.limit + 1,
   });
   const page = rows.slice(0, query.limit);
-  const roles = await repository.rolesOf(db, page.map((row) => row.id));
+  const roles = await repository.rolesOf(
+    db,
+    page.map((row) => row.id),
+  );
   return {
     items: page.map((row) => toPerson(row, roles)),
     nextCursor: rows.length > query.limit ? (page.at(-1)?.email.toLowerCase() ?? null) : null,
@@ -134,7 +137,14 @@ export async function updatePerson(
     });
     if (!updated) throw staleVersion('person', current.version);
     await audit.record(tx, principal, [
-      { action: 'person.updated', entityType: 'person', entityId: id, scopePath: current.organization_path, before, after },
+      {
+        action: 'person.updated',
+        entityType: 'person',
+        entityId: id,
+        scopePath: current.organization_path,
+        before,
+        after,
+      },
     ]);
     return loadPerson(tx, id);
   });
@@ -166,7 +176,12 @@ export async function grantRole(db: Db, principal: Principal, personId: string, 
   });
 }
 
-export async function revokeRole(db: Db, principal: Principal, personId: string, assignmentId: string): Promise<Person> {
+export async function revokeRole(
+  db: Db,
+  principal: Principal,
+  personId: string,
+  assignmentId: string,
+): Promise<Person> {
   return db.transaction().execute(async (tx) => {
     const roles = await repository.rolesOf(tx, [personId]);
     const assignment = roles.find((role) => role.id === assignmentId);
