@@ -9,6 +9,9 @@ export const OrganizationSchema = z.object({
   nameVi: z.string(),
   nameEn: z.string(),
   parentId: IdSchema.nullable(),
+  /** The parent's names: search results tell apart two communes named alike in different provinces. */
+  parentNameVi: z.string().nullable(),
+  parentNameEn: z.string().nullable(),
   depth: z.number().int(),
   childCount: z.number().int(),
   version: z.number().int(),

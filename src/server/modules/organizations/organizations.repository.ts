@@ -10,6 +10,8 @@ export type OrganizationRow = Omit<
   id: string;
   version: number;
   child_count: number;
+  parent_name_vi: string | null;
+  parent_name_en: string | null;
 };
 
 export type NewOrganizationRow = Omit<
@@ -24,6 +26,7 @@ const C = sql`COLLATE "C"`;
 function selectOrganizations(db: Db) {
   return db
     .selectFrom('organization as o')
+    .leftJoin('organization as parent', 'parent.id', 'o.parent_id')
     .select([
       'o.id',
       'o.code',
@@ -37,6 +40,8 @@ function selectOrganizations(db: Db) {
       'o.search_text',
       'o.version',
       'o.child_count',
+      'parent.name_vi as parent_name_vi',
+      'parent.name_en as parent_name_en',
     ]);
 }
 

@@ -24,6 +24,8 @@ export function toOrganization(row: OrganizationRow): Organization {
     nameVi: row.name_vi,
     nameEn: row.name_en,
     parentId: row.parent_id,
+    parentNameVi: row.parent_name_vi,
+    parentNameEn: row.parent_name_en,
     depth: row.depth,
     childCount: row.child_count,
     version: row.version,
@@ -130,17 +132,16 @@ export async function createOrganizations(
         after: { code: row.code, kind: row.kind, nameVi: row.name_vi, nameEn: row.name_en, parentId: row.parent_id },
       })),
     );
-    return rows.map((row) => ({
-      id: row.id,
-      code: row.code,
-      kind: row.kind,
-      nameVi: row.name_vi,
-      nameEn: row.name_en,
-      parentId: row.parent_id,
-      depth: row.depth,
-      childCount: 0,
-      version: 1,
-    }));
+    return rows.map((row) => {
+      const parent = row.parent_id ? parents.get(row.parent_id) : undefined;
+      return toOrganization({
+        ...row,
+        version: 1,
+        child_count: 0,
+        parent_name_vi: parent?.name_vi ?? null,
+        parent_name_en: parent?.name_en ?? null,
+      });
+    });
   });
 }
 
@@ -179,7 +180,7 @@ export async function createRoot(
     await audit.record(tx, principal, [
       { action: 'organization.created', entityType: 'organization', entityId: id, scopePath: row.path, after: input },
     ]);
-    return { ...input, id, parentId: null, depth: 0, childCount: 0, version: 1 };
+    return toOrganization({ ...row, version: 1, child_count: 0, parent_name_vi: null, parent_name_en: null });
   });
 }
 

@@ -106,6 +106,13 @@ describe.each(TEST_DATABASE_KINDS)('organizations on %s', (kind) => {
       expect(codes(await list(leader, 'q=100%25'))).toEqual([]);
     });
 
+    it('names each result’s parent, so that communes named alike can be told apart', async () => {
+      const [dongAnh] = (await list(leader, 'q=dong%20anh')).items;
+      expect(dongAnh).toMatchObject({ parentNameVi: 'Thành phố Hà Nội', parentNameEn: 'Hanoi' });
+      const [root] = (await list(leader, '')).items;
+      expect(root).toMatchObject({ code: 'VN', parentNameVi: null, parentNameEn: null });
+    });
+
     it('filters by kind, within a parent when given', async () => {
       expect(codes(await list(leader, 'kind=ward'))).toEqual(['01.001']);
       expect(codes(await list(leader, 'kind=city'))).toEqual(['01', '79']);

@@ -49,6 +49,11 @@ export function OrgSearchResults({ q, selectedId, onSelect }: ResultsProps) {
                   <Text size="xs" c="dimmed">
                     {translateDynamic(t, `orgKind.${organization.kind}`, organization.kind)}
                   </Text>
+                  {organization.parentNameVi && (
+                    <Text size="xs" c="dimmed">
+                      · {locale === 'vi' ? organization.parentNameVi : organization.parentNameEn}
+                    </Text>
+                  )}
                   <Text size="xs" c="dimmed" ff="monospace">
                     {organization.code}
                   </Text>
