@@ -5,21 +5,36 @@
 export const ROLES = ['admin', 'steering', 'focal_point', 'leader', 'feedback_handler', 'inspector'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ACTIONS = ['organization.write', 'person.read', 'person.write', 'role.grant', 'audit.read'] as const;
+export const ACTIONS = [
+  'organization.write',
+  'person.read',
+  'person.write',
+  'role.grant',
+  'audit.read',
+  'task.read',
+  'task.assign',
+  'task.report',
+  'directive.write',
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
+/**
+ * `task.assign`: as the assigner, create and assign tasks, accept or return results, cancel, and
+ * decide extensions and difficulties. `task.report`: as the lead agency, report progress, submit,
+ * ask for extensions and cascade to its own units. `directive.write`: register documents and meetings.
+ */
 const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
-  admin: ['organization.write', 'person.read', 'person.write', 'role.grant', 'audit.read'],
-  steering: ['person.read'],
-  focal_point: ['person.read'],
-  leader: ['person.read'],
+  admin: ['organization.write', 'person.read', 'person.write', 'role.grant', 'audit.read', 'task.read'],
+  steering: ['person.read', 'task.read', 'task.assign', 'task.report', 'directive.write'],
+  focal_point: ['person.read', 'task.read', 'task.report'],
+  leader: ['person.read', 'task.read'],
   feedback_handler: [],
-  inspector: ['person.read', 'audit.read'],
+  inspector: ['person.read', 'audit.read', 'task.read'],
 };
 
 /** Roles whose reading is not limited to their scope. */
 const READS_EVERYWHERE: ReadonlySet<Role> = new Set(['inspector']);
-const READ_ACTIONS: ReadonlySet<Action> = new Set(['person.read', 'audit.read']);
+const READ_ACTIONS: ReadonlySet<Action> = new Set(['person.read', 'audit.read', 'task.read']);
 
 export interface RoleGrant {
   role: Role;

@@ -4,6 +4,9 @@ import { z } from 'zod';
 export const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const IdSchema = z.uuid();
+
+/** A calendar date, 'YYYY-MM-DD', that exists (no 2025-02-30). */
+export const CalendarDateSchema = z.iso.date();
 export const LocaleSchema = z.enum(['vi', 'en', 'fr']);
 export type Locale = z.infer<typeof LocaleSchema>;
 

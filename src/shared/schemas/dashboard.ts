@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { CalendarDateSchema, IdSchema } from './common.ts';
+import { TaskSummarySchema } from './tasks.ts';
+
+export const HeadlineSchema = z.object({
+  total: z.number().int(),
+  completed: z.number().int(),
+  completedOnTime: z.number().int(),
+  completedLate: z.number().int(),
+  inProgress: z.number().int(),
+  overdue: z.number().int(),
+  dueSoon: z.number().int(),
+  completionRate: z.number().describe('completed / total, a fraction from 0 to 1'),
+});
+
+const BreakdownRowSchema = HeadlineSchema.extend({
+  id: IdSchema,
+  code: z.string(),
+  nameVi: z.string(),
+  nameEn: z.string(),
+});
+
+export const DashboardQuerySchema = z.object({
+  scope: z.string().max(100).optional(),
+  as_of: CalendarDateSchema.optional(),
+  due_soon_days: z.coerce.number().int().min(0).max(90).optional(),
+});
+export type DashboardQuery = z.infer<typeof DashboardQuerySchema>;
+
+export const DashboardSchema = HeadlineSchema.extend({
+  scope: z.object({ id: IdSchema, code: z.string(), nameVi: z.string(), nameEn: z.string() }),
+  asOf: CalendarDateSchema,
+  dueSoonDays: z.number().int(),
+  byOrganization: z.array(BreakdownRowSchema).describe('By lead agency'),
+  byGroup: z.array(BreakdownRowSchema.extend({ number: z.number().int() })),
+  byProvince: z.array(BreakdownRowSchema),
+  overdueTasks: z.array(TaskSummarySchema).describe('Most days late first, at most 50'),
+  ranking: z.array(
+    BreakdownRowSchema.extend({
+      rank: z.number().int(),
+      onTimeRate: z.number().describe('Tasks completed on time / tasks, a fraction'),
+    }),
+  ),
+});
+export type Dashboard = z.infer<typeof DashboardSchema>;

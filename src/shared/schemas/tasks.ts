@@ -1,0 +1,198 @@
+import { z } from 'zod';
+import { TASK_STATES } from '../domain/task-lifecycle.ts';
+import { EXPECTED_OUTPUTS, PRIORITIES, TASK_ACTIONS, TASK_EVENT_KINDS } from '../domain/task-vocabulary.ts';
+import { TIMELINESS } from '../domain/timeliness.ts';
+import { CalendarDateSchema, IdSchema, PageQuerySchema, text } from './common.ts';
+
+const OrganizationRefSchema = z.object({ id: IdSchema, code: z.string(), nameVi: z.string(), nameEn: z.string() });
+
+/** A task as lists show it, read as of a date: state, deadline and timeliness are those of that day. */
+export const TaskSummarySchema = z.object({
+  id: IdSchema,
+  code: z.string(),
+  title: z.string(),
+  programmeId: IdSchema,
+  taskGroupId: IdSchema.nullable(),
+  taskGroupNumber: z.number().int().nullable(),
+  lead: OrganizationRefSchema,
+  assigner: OrganizationRefSchema,
+  parentTaskId: IdSchema.nullable(),
+  deadline: CalendarDateSchema.nullable().describe('The original deadline; null for a standing duty'),
+  effectiveDeadline: CalendarDateSchema.nullable().describe('The deadline after approved extensions, as of the reading'),
+  state: z.enum(TASK_STATES),
+  timeliness: z.enum(TIMELINESS).nullable(),
+  daysLate: z.number().int(),
+  completedOn: CalendarDateSchema.nullable(),
+  progressPercent: z.number().int(),
+  priority: z.enum(PRIORITIES),
+  isConfidential: z.boolean(),
+  childCount: z.number().int(),
+  version: z.number().int(),
+});
+export type TaskSummary = z.infer<typeof TaskSummarySchema>;
+
+export const TaskEventSchema = z.object({
+  id: IdSchema,
+  at: z.string(),
+  kind: z.enum(TASK_EVENT_KINDS),
+  fromState: z.enum(TASK_STATES).nullable(),
+  toState: z.enum(TASK_STATES).nullable(),
+  reason: z.string().nullable(),
+  actorName: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()).nullable(),
+});
+
+export const ProgressReportSchema = z.object({
+  id: IdSchema,
+  reportedOn: CalendarDateSchema,
+  percent: z.number().int(),
+  narrative: z.string(),
+  difficulties: z.string().nullable(),
+  proposals: z.string().nullable(),
+  answer: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  authorName: z.string().nullable(),
+});
+export type ProgressReport = z.infer<typeof ProgressReportSchema>;
+
+export const ExtensionRequestSchema = z.object({
+  id: IdSchema,
+  requestedDeadline: CalendarDateSchema,
+  reason: z.string(),
+  status: z.enum(['pending', 'approved', 'refused']),
+  decisionReason: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type ExtensionRequest = z.infer<typeof ExtensionRequestSchema>;
+
+export const TaskCommentSchema = z.object({
+  id: IdSchema,
+  body: z.string(),
+  authorName: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const TaskDetailSchema = TaskSummarySchema.extend({
+  description: z.string(),
+  startOn: CalendarDateSchema.nullable(),
+  expectedOutput: z.enum(EXPECTED_OUTPUTS),
+  sourceDocument: z.object({ id: IdSchema, number: z.string(), title: z.string() }).nullable(),
+  sourceConclusion: z.object({ id: IdSchema, meetingTitle: z.string(), number: z.number().int(), text: z.string() }).nullable(),
+  coordinators: z.array(OrganizationRefSchema),
+  children: z.array(TaskSummarySchema),
+  events: z.array(TaskEventSchema),
+  reports: z.array(ProgressReportSchema),
+  extensions: z.array(ExtensionRequestSchema),
+  comments: z.array(TaskCommentSchema),
+  /** What the caller may do now, so that screens offer only those actions. */
+  allowedActions: z.array(z.enum([...TASK_ACTIONS, 'report', 'request_extension', 'decide_extension', 'answer', 'cascade', 'edit'])),
+});
+export type TaskDetail = z.infer<typeof TaskDetailSchema>;
+
+export const CreateTaskSchema = z.strictObject({
+  /** Generated from the programme when absent. */
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .regex(/^[A-Za-z0-9._/-]+$/)
+    .optional(),
+  title: text(500),
+  description: z.string().trim().max(10_000).default(''),
+  programmeId: IdSchema,
+  taskGroupId: IdSchema.optional(),
+  sourceDocumentId: IdSchema.optional(),
+  sourceConclusionId: IdSchema.optional(),
+  /** The assigning organization; for a sub-task, the parent's lead agency. */
+  assignerOrganizationId: IdSchema.optional(),
+  leadOrganizationId: IdSchema,
+  coordinatingOrganizationIds: z.array(IdSchema).max(100).default([]),
+  parentTaskId: IdSchema.optional(),
+  startOn: CalendarDateSchema.optional(),
+  deadline: CalendarDateSchema.nullable(),
+  expectedOutput: z.enum(EXPECTED_OUTPUTS),
+  priority: z.enum(PRIORITIES).default('normal'),
+  isConfidential: z.boolean().default(false),
+  /** Assign at once (the usual case) or keep as a draft. */
+  assign: z.boolean().default(true),
+});
+export type CreateTask = z.infer<typeof CreateTaskSchema>;
+
+export const UpdateTaskSchema = z.strictObject({
+  title: text(500).optional(),
+  description: z.string().trim().max(10_000).optional(),
+  taskGroupId: IdSchema.nullable().optional(),
+  /** Only while a draft: once assigned, a deadline moves by approved extension. */
+  deadline: CalendarDateSchema.nullable().optional(),
+  expectedOutput: z.enum(EXPECTED_OUTPUTS).optional(),
+  priority: z.enum(PRIORITIES).optional(),
+  isConfidential: z.boolean().optional(),
+  coordinatingOrganizationIds: z.array(IdSchema).max(100).optional(),
+});
+export type UpdateTask = z.infer<typeof UpdateTaskSchema>;
+
+export const TaskTransitionSchema = z.strictObject({
+  action: z.enum(TASK_ACTIONS),
+  reason: z.string().trim().max(4000).optional(),
+});
+export type TaskTransition = z.infer<typeof TaskTransitionSchema>;
+
+export const CreateProgressReportSchema = z.strictObject({
+  percent: z.number().int().min(0).max(100),
+  narrative: text(10_000),
+  difficulties: z.string().trim().max(10_000).optional(),
+  proposals: z.string().trim().max(10_000).optional(),
+});
+export type CreateProgressReport = z.infer<typeof CreateProgressReportSchema>;
+
+export const AnswerReportSchema = z.strictObject({ answer: text(10_000) });
+
+export const CreateExtensionRequestSchema = z.strictObject({
+  requestedDeadline: CalendarDateSchema,
+  reason: text(4000),
+});
+export type CreateExtensionRequest = z.infer<typeof CreateExtensionRequestSchema>;
+
+export const DecideExtensionSchema = z.strictObject({
+  decision: z.enum(['approve', 'refuse']),
+  reason: z.string().trim().max(4000).optional(),
+});
+export type DecideExtension = z.infer<typeof DecideExtensionSchema>;
+
+export const CreateCommentSchema = z.strictObject({ body: text(4000) });
+
+const csv = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .string()
+    .max(200)
+    .transform((value) => value.split(',').filter(Boolean))
+    .pipe(z.array(z.enum(values)));
+
+export const TASK_SORTS = ['deadline', '-deadline', 'code', '-code', 'progress', '-progress', 'title', '-title'] as const;
+
+/** Every reading is for a scope and a date; filters are query parameters, saved as is in the web app's URL. */
+export const ListTasksQuerySchema = PageQuerySchema.extend({
+  scope: z.string().max(100).optional(),
+  as_of: CalendarDateSchema.optional(),
+  state: csv(TASK_STATES).optional(),
+  timeliness: csv(TIMELINESS).optional(),
+  agency: z.string().max(100).optional().describe('Lead agency (id or code), with its units'),
+  group: IdSchema.optional(),
+  document: IdSchema.optional(),
+  parent: IdSchema.optional().describe('Sub-tasks of this task'),
+  deadline_from: CalendarDateSchema.optional(),
+  deadline_to: CalendarDateSchema.optional(),
+  q: z.string().trim().max(200).optional(),
+  sort: z.enum(TASK_SORTS).default('deadline'),
+  due_soon_days: z.coerce.number().int().min(0).max(90).optional(),
+});
+export type ListTasksQuery = z.infer<typeof ListTasksQuerySchema>;
+
+export const TaskPageSchema = z.object({
+  items: z.array(TaskSummarySchema),
+  nextCursor: z.string().nullable(),
+  /** How many tasks match the filters, over all pages. */
+  total: z.number().int(),
+});
