@@ -13,9 +13,12 @@ import { problemHandler } from './http/problem.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
+import { directiveRoutes } from './modules/directives/directives.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
+import { taskRoutes } from './modules/tasks/tasks.routes.ts';
 
 export async function buildApp(database: DatabaseHandle, config: Config): Promise<FastifyInstance> {
   const app = Fastify({
@@ -50,6 +53,9 @@ export async function buildApp(database: DatabaseHandle, config: Config): Promis
   await app.register(organizationRoutes, context);
   await app.register(peopleRoutes, context);
   await app.register(auditRoutes, context);
+  await app.register(directiveRoutes, context);
+  await app.register(taskRoutes, context);
+  await app.register(dashboardRoutes, context);
 
   await registerWebApp(app, config.webDir);
   return app;

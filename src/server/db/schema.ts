@@ -2,6 +2,11 @@ import type { ColumnType, Generated } from 'kysely';
 import type { OrganizationKind } from '../../shared/domain/organization-kinds.ts';
 import type { Role } from '../../shared/domain/roles.ts';
 import type { Locale } from '../../shared/schemas/common.ts';
+import type { TaskState } from '../../shared/domain/task-lifecycle.ts';
+import type { DocumentType, ExpectedOutput, Priority, TaskEventKind } from '../../shared/domain/task-vocabulary.ts';
+
+/** A calendar date, read and written as 'YYYY-MM-DD' (both drivers are set to return it so). */
+type CalendarDate = string;
 
 /** JSON written as its text and read back parsed (both drivers parse jsonb). */
 type Json = ColumnType<unknown, string | null, string | null>;
@@ -100,6 +105,156 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+export interface ProgrammeTable {
+  id: Generated<string>;
+  code: string;
+  name_vi: string;
+  name_en: string;
+  owner_organization_id: string;
+  next_task_number: Generated<number>;
+  created_at: Generated<Date>;
+}
+
+export interface TaskGroupTable {
+  id: Generated<string>;
+  programme_id: string;
+  number: number;
+  name_vi: string;
+  name_en: string;
+}
+
+export interface DirectiveDocumentTable {
+  id: Generated<string>;
+  number: string;
+  doc_type: DocumentType;
+  issuer_organization_id: string;
+  issued_on: CalendarDate;
+  title: string;
+  search_text: string;
+  created_at: Generated<Date>;
+}
+
+export interface MeetingTable {
+  id: Generated<string>;
+  organization_id: string;
+  held_on: CalendarDate;
+  title: string;
+  created_at: Generated<Date>;
+}
+
+export interface MeetingConclusionTable {
+  id: Generated<string>;
+  meeting_id: string;
+  number: number;
+  text: string;
+}
+
+export interface TaskTable {
+  id: Generated<string>;
+  code: string;
+  title: string;
+  description: string;
+  programme_id: string;
+  task_group_id: string | null;
+  source_document_id: string | null;
+  source_conclusion_id: string | null;
+  assigner_organization_id: string;
+  lead_organization_id: string;
+  /** The lead agency's path: scope filters are prefix matches. */
+  lead_path: string;
+  /** The province (or centrally-run city) the lead agency belongs to, for the by-province breakdown. */
+  lead_province_id: string | null;
+  parent_task_id: string | null;
+  /** The parent's lead path: a sub-task is counted in a scope only when its parent is not. */
+  parent_lead_path: string | null;
+  child_count: Generated<number>;
+  start_on: CalendarDate | null;
+  deadline: CalendarDate | null;
+  expected_output: ExpectedOutput;
+  priority: Priority;
+  is_confidential: boolean;
+  state: TaskState;
+  effective_deadline: CalendarDate | null;
+  assigned_on: CalendarDate | null;
+  completed_on: CalendarDate | null;
+  progress_percent: Generated<number>;
+  search_text: string;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface TaskCoordinatorTable {
+  task_id: string;
+  organization_id: string;
+}
+
+export interface TaskPeriodTable {
+  task_id: string;
+  valid_from: CalendarDate;
+  valid_to: CalendarDate | null;
+  state: TaskState;
+  effective_deadline: CalendarDate | null;
+  completed_on: CalendarDate | null;
+}
+
+export interface TaskEventTable {
+  id: Generated<string>;
+  task_id: string;
+  at: Date;
+  kind: TaskEventKind;
+  from_state: TaskState | null;
+  to_state: TaskState | null;
+  reason: string | null;
+  actor_id: string | null;
+  details: Json;
+}
+
+export interface ProgressReportTable {
+  id: Generated<string>;
+  task_id: string;
+  reported_on: CalendarDate;
+  percent: number;
+  narrative: string;
+  difficulties: string | null;
+  proposals: string | null;
+  answer: string | null;
+  answered_by: string | null;
+  answered_at: Date | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface ExtensionRequestTable {
+  id: Generated<string>;
+  task_id: string;
+  requested_deadline: CalendarDate;
+  reason: string;
+  status: Generated<'pending' | 'approved' | 'refused'>;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_reason: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface TaskCommentTable {
+  id: Generated<string>;
+  task_id: string;
+  body: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface IdempotencyKeyTable {
+  key: string;
+  person_id: string;
+  request_hash: string;
+  status_code: number;
+  response: Json;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   organization: OrganizationTable;
   person: PersonTable;
@@ -109,4 +264,17 @@ export interface Database {
   sign_in_attempt: SignInAttemptTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  programme: ProgrammeTable;
+  task_group: TaskGroupTable;
+  directive_document: DirectiveDocumentTable;
+  meeting: MeetingTable;
+  meeting_conclusion: MeetingConclusionTable;
+  task: TaskTable;
+  task_coordinator: TaskCoordinatorTable;
+  task_period: TaskPeriodTable;
+  task_event: TaskEventTable;
+  progress_report: ProgressReportTable;
+  extension_request: ExtensionRequestTable;
+  task_comment: TaskCommentTable;
+  idempotency_key: IdempotencyKeyTable;
 }

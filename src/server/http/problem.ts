@@ -42,7 +42,7 @@ export function renderProblem(error: AppError, locale: Locale): Problem {
     status: ERROR_STATUS[error.code],
     detail: translate(locale, `error.${error.code}`, params),
     code: error.code,
-    ...(error.code === 'conflict' ? { currentVersion: Number(error.details.currentVersion) } : {}),
+    ...(typeof error.details.currentVersion === 'number' ? { currentVersion: error.details.currentVersion } : {}),
     // Services name a field's problem by message key; zod's are already worded in `locale`.
     ...(error.fieldErrors
       ? {

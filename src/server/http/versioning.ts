@@ -18,3 +18,8 @@ export function requireIfMatch(request: FastifyRequest): number {
   }
   return version;
 }
+
+/** If-Match when the client sent one: actions that record events check it only if given. */
+export function optionalIfMatch(request: FastifyRequest): number | undefined {
+  return request.headers['if-match'] ? requireIfMatch(request) : undefined;
+}

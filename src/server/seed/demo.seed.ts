@@ -6,6 +6,9 @@ import { SYSTEM } from '../modules/auth/principal.ts';
 import { findByIdOrCode } from '../modules/organizations/organizations.repository.ts';
 import { createPerson, grantRole } from '../modules/people/people.service.ts';
 import { seedOrganizations } from './organizations.seed.ts';
+import { seedProgramme } from './programme.seed.ts';
+import { seededRandom } from './random.ts';
+import { demoActors, seedCentralTasks } from './tasks.seed.ts';
 
 interface DemoAccount {
   email: string;
@@ -80,12 +83,14 @@ export async function isSeeded(db: Db): Promise<boolean> {
 }
 
 /**
- * The demo: the national organization tree and one account per role, made through the services
- * people use, so that the audit trail tells how every row came to be.
+ * The demo: the national organization tree, one account per role, the Resolution 57 programme
+ * with its documents, meetings and 1,132 central tasks, made through the services people use
+ * (tasks on the days their history says), so that the audit trail tells how every row came to be.
  */
 export async function seedDemo(db: Db, options: { password?: string | undefined } = {}): Promise<SeededAccount[]> {
   const organizations = await seedOrganizations(db);
   const accounts: SeededAccount[] = [];
+  const people: Array<{ id: string; role: Role; scopeCode: string }> = [];
   for (const account of DEMO_ACCOUNTS) {
     const password = options.password ?? randomBytes(12).toString('base64url');
     const person = await createPerson(db, SYSTEM, {
@@ -100,7 +105,11 @@ export async function seedDemo(db: Db, options: { password?: string | undefined 
       organizationId: requireOrganization(organizations, account.scopeCode).id,
     });
     accounts.push({ email: account.email, role: account.role, password });
+    people.push({ id: person.id, role: account.role, scopeCode: account.scopeCode });
   }
+  const random = seededRandom(57);
+  const programme = await seedProgramme(db, organizations, random);
+  await seedCentralTasks(db, organizations, programme, await demoActors(db, people), random);
   return accounts;
 }
 

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration';
 import * as foundation from './0001-foundation.ts';
+import * as tasks from './0002-tasks.ts';
 
 /**
  * Forward-only migrations, in order. Listed here rather than read from the folder so that the
@@ -7,4 +8,5 @@ import * as foundation from './0001-foundation.ts';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
+  '0002-tasks': tasks,
 };

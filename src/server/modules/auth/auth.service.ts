@@ -19,7 +19,8 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('hex
 const randomToken = () => randomBytes(32).toString('base64url');
 export const API_TOKEN_PREFIX = 'sbt_';
 
-async function loadPrincipal(
+/** A person's principal, as a request of theirs would carry it (the seed acts as demo accounts). */
+export async function loadPrincipal(
   db: Db,
   personId: string,
   organizationId: string,

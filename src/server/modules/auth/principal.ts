@@ -1,4 +1,4 @@
-import type { RoleGrant } from '../../../shared/domain/roles.ts';
+import { ROLES, type RoleGrant } from '../../../shared/domain/roles.ts';
 
 /** Who is acting, and with which roles where: resolved once per request from a session or token. */
 export interface Principal {
@@ -8,11 +8,14 @@ export interface Principal {
   via: 'session' | 'token' | 'system';
 }
 
-/** The seed and the CLI act as the system: recorded as such in the audit trail, never as a person. */
+/**
+ * The seed and the CLI act as the system, holding every role everywhere: recorded as such in the
+ * audit trail, never as a person.
+ */
 export const SYSTEM: Principal = {
   personId: '00000000-0000-0000-0000-000000000000',
   organizationId: '00000000-0000-0000-0000-000000000000',
-  grants: [{ role: 'admin', scopePath: '/' }],
+  grants: ROLES.map((role) => ({ role, scopePath: '/' })),
   via: 'system',
 };
 

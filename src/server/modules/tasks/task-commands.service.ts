@@ -1,0 +1,183 @@
+import type { Db } from '../../db/database.ts';
+import { isUniqueViolation } from '../../db/database.ts';
+import { can } from '../../../shared/domain/roles.ts';
+import { mayActAsAssigner, mayActAsLead } from '../../../shared/domain/task-permissions.ts';
+import { isOpen } from '../../../shared/domain/task-lifecycle.ts';
+import { foldForSearch } from '../../../shared/domain/text.ts';
+import type { CreateTask, UpdateTask } from '../../../shared/schemas/tasks.ts';
+import { AppError, forbidden, staleVersion } from '../../errors.ts';
+import * as directives from '../directives/directives.repository.ts';
+import { findManyByIds, type OrganizationRow } from '../organizations/organizations.repository.ts';
+import { getOrganization } from '../organizations/organizations.service.ts';
+import { type Actor, dayOf, lockTaskOrFail, positionOf, recordTaskEvent } from './task-context.ts';
+import * as repository from './tasks.repository.ts';
+
+const invalidReference = (field: string, message = 'error.invalid_reference') =>
+  new AppError('invalid_reference', `Invalid ${field}`, {}, [{ path: field, message }]);
+
+/** The province or centrally-run city a lead agency belongs to, for the by-province breakdown. */
+async function provinceOf(db: Db, organization: OrganizationRow): Promise<string | null> {
+  const ids = organization.path.split('/').filter(Boolean);
+  const chain = await findManyByIds(db, ids);
+  return chain.find((o) => o.kind === 'province' || o.kind === 'city')?.id ?? null;
+}
+
+async function checkReferences(db: Db, input: CreateTask) {
+  const programme = await directives.findProgramme(db, input.programmeId);
+  if (!programme) throw invalidReference('programmeId');
+  if (input.taskGroupId) {
+    const group = await directives.findGroup(db, input.taskGroupId);
+    if (group?.programme_id !== programme.id) throw invalidReference('taskGroupId');
+  }
+  if (input.sourceDocumentId && !(await directives.findDocument(db, input.sourceDocumentId))) {
+    throw invalidReference('sourceDocumentId');
+  }
+  if (input.sourceConclusionId && !(await directives.findConclusion(db, input.sourceConclusionId))) {
+    throw invalidReference('sourceConclusionId');
+  }
+  const coordinators = await findManyByIds(db, input.coordinatingOrganizationIds);
+  if (coordinators.length !== new Set(input.coordinatingOrganizationIds).size) {
+    throw invalidReference('coordinatingOrganizationIds');
+  }
+  return programme;
+}
+
+/** Who assigns the task and under what code: the parent's lead agency for a sub-task. */
+async function placement(tx: Db, actor: Actor, input: CreateTask, lead: OrganizationRow, programmeCode: string) {
+  if (input.parentTaskId) {
+    const parent = await lockTaskOrFail(tx, input.parentTaskId);
+    if (!mayActAsLead(actor.principal.grants, positionOf(parent))) throw forbidden('cascade this task');
+    if (!isOpen(parent.state)) throw new AppError('invalid_transition', 'Only an open task can be cascaded');
+    if (lead.id === parent.lead_organization_id || !lead.path.startsWith(parent.lead_path)) {
+      throw new AppError('not_a_unit', 'A sub-task goes to a unit of the lead agency', {}, [
+        { path: 'leadOrganizationId', message: 'error.not_a_unit' },
+      ]);
+    }
+    const number = await repository.takeChildNumber(tx, parent.id);
+    return { assignerId: parent.lead_organization_id, parent, code: `${parent.code}.${number}` };
+  }
+  const assignerId =
+    input.assignerOrganizationId ??
+    actor.principal.grants
+      .find((g) => g.role === 'steering')
+      ?.scopePath.split('/')
+      .at(-2);
+  if (!assignerId) throw invalidReference('assignerOrganizationId');
+  const assigner = await getOrganization(tx, assignerId);
+  if (!can(actor.principal.grants, 'task.assign', assigner.path)) throw forbidden('assign tasks for this organization');
+  const number = await directives.takeTaskNumber(tx, input.programmeId);
+  return {
+    assignerId: assigner.id,
+    parent: undefined,
+    code: input.code ?? `${programmeCode}-${String(number).padStart(4, '0')}`,
+  };
+}
+
+/** Creates the task and returns its id. */
+export async function createTask(db: Db, actor: Actor, input: CreateTask): Promise<string> {
+  return db.transaction().execute(async (tx) => {
+    const programme = await checkReferences(tx, input);
+    const lead = await getOrganization(tx, input.leadOrganizationId);
+    const { assignerId, parent, code } = await placement(tx, actor, input, lead, programme.code);
+    const today = dayOf(actor);
+    const state = input.assign ? 'assigned' : 'draft';
+    const taskId = await repository
+      .insertTask(tx, {
+        code,
+        title: input.title,
+        description: input.description,
+        programme_id: programme.id,
+        task_group_id: input.taskGroupId ?? parent?.task_group_id ?? null,
+        source_document_id: input.sourceDocumentId ?? parent?.source_document_id ?? null,
+        source_conclusion_id: input.sourceConclusionId ?? null,
+        assigner_organization_id: assignerId,
+        lead_organization_id: lead.id,
+        lead_path: lead.path,
+        lead_province_id: await provinceOf(tx, lead),
+        parent_task_id: parent?.id ?? null,
+        parent_lead_path: parent?.lead_path ?? null,
+        start_on: input.startOn ?? null,
+        deadline: input.deadline,
+        expected_output: input.expectedOutput,
+        priority: input.priority,
+        is_confidential: input.isConfidential,
+        state,
+        effective_deadline: input.deadline,
+        assigned_on: input.assign ? today : null,
+        completed_on: null,
+        search_text: foldForSearch(`${code} ${input.title}`),
+      })
+      .catch((error: unknown) => {
+        throw isUniqueViolation(error)
+          ? new AppError('duplicate', 'Task code already used', { field: 'code' }, [
+              { path: 'code', message: 'error.duplicate' },
+            ])
+          : error;
+      });
+    await repository.replaceCoordinators(tx, taskId, input.coordinatingOrganizationIds);
+    await repository.recordPeriod(tx, taskId, today, { state, effective_deadline: input.deadline, completed_on: null });
+    const created = await lockTaskOrFail(tx, taskId);
+    await recordTaskEvent(tx, actor, created, { kind: 'created', toState: state, after: { ...input, code } });
+    if (parent) {
+      await recordTaskEvent(tx, actor, parent, { kind: 'subtask_created', details: { subtaskId: taskId, code } });
+    }
+    return taskId;
+  });
+}
+
+export async function updateTask(
+  db: Db,
+  actor: Actor,
+  id: string,
+  expectedVersion: number,
+  changes: UpdateTask,
+): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const task = await lockTaskOrFail(tx, id);
+    if (!mayActAsAssigner(actor.principal.grants, positionOf(task))) throw forbidden('edit this task');
+    if (task.version !== expectedVersion) throw staleVersion('task', task.version);
+    if (task.state === 'completed' || task.state === 'cancelled') {
+      throw new AppError('invalid_transition', 'A closed task cannot be edited');
+    }
+    if (changes.deadline !== undefined && changes.deadline !== task.deadline && task.state !== 'draft') {
+      throw new AppError('deadline_locked', 'Deadline changes go through extensions once assigned', {}, [
+        { path: 'deadline', message: 'error.deadline_locked' },
+      ]);
+    }
+    if (changes.taskGroupId) {
+      const group = await directives.findGroup(tx, changes.taskGroupId);
+      if (group?.programme_id !== task.programme_id) throw invalidReference('taskGroupId');
+    }
+    const before = {
+      title: task.title,
+      deadline: task.deadline,
+      priority: task.priority,
+      isConfidential: task.is_confidential,
+    };
+    await repository.updateTask(tx, id, {
+      ...(changes.title !== undefined
+        ? { title: changes.title, search_text: foldForSearch(`${task.code} ${changes.title}`) }
+        : {}),
+      ...(changes.description !== undefined ? { description: changes.description } : {}),
+      ...(changes.taskGroupId !== undefined ? { task_group_id: changes.taskGroupId } : {}),
+      ...(changes.deadline !== undefined ? { deadline: changes.deadline, effective_deadline: changes.deadline } : {}),
+      ...(changes.expectedOutput !== undefined ? { expected_output: changes.expectedOutput } : {}),
+      ...(changes.priority !== undefined ? { priority: changes.priority } : {}),
+      ...(changes.isConfidential !== undefined ? { is_confidential: changes.isConfidential } : {}),
+    });
+    if (changes.coordinatingOrganizationIds) {
+      const found = await findManyByIds(tx, changes.coordinatingOrganizationIds);
+      if (found.length !== new Set(changes.coordinatingOrganizationIds).size)
+        throw invalidReference('coordinatingOrganizationIds');
+      await repository.replaceCoordinators(tx, id, changes.coordinatingOrganizationIds);
+    }
+    if (changes.deadline !== undefined) {
+      await repository.recordPeriod(tx, id, dayOf(actor), {
+        state: task.state,
+        effective_deadline: changes.deadline,
+        completed_on: null,
+      });
+    }
+    await recordTaskEvent(tx, actor, task, { kind: 'updated', before, after: changes });
+  });
+}

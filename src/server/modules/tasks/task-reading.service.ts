@@ -1,0 +1,98 @@
+import type { Db } from '../../db/database.ts';
+import { today } from '../../../shared/domain/calendar-date.ts';
+import { can } from '../../../shared/domain/roles.ts';
+import { allowedCapabilities } from '../../../shared/domain/task-permissions.ts';
+import { foldForSearch } from '../../../shared/domain/text.ts';
+import { DEFAULT_DUE_SOON_DAYS } from '../../../shared/domain/timeliness.ts';
+import type { ListTasksQuery, TaskDetail } from '../../../shared/schemas/tasks.ts';
+import { forbidden, notFound } from '../../errors.ts';
+import type { Principal } from '../auth/principal.ts';
+import { findConclusion, findDocument } from '../directives/directives.repository.ts';
+import { getOrganization } from '../organizations/organizations.service.ts';
+import { offsetOf, pageFrom } from '../pagination.ts';
+import { readingScope } from './task-access.ts';
+import * as queries from './task-queries.repository.ts';
+import * as repository from './tasks.repository.ts';
+import { toComments, toEvents, toExtensions, toReports, toTaskSummary } from './task-views.ts';
+
+/** The filters of a list request, resolved: scope and agency codes become paths. */
+export async function taskFilterFor(db: Db, principal: Principal, query: Omit<ListTasksQuery, 'limit' | 'sort'>) {
+  const scope = await readingScope(db, principal, query.scope);
+  const agency = query.agency ? await getOrganization(db, query.agency) : undefined;
+  const filter: queries.TaskFilter = {
+    asOf: query.as_of ?? today(),
+    dueSoonDays: query.due_soon_days ?? DEFAULT_DUE_SOON_DAYS,
+    scopePath: scope.path,
+    ...(query.state ? { states: query.state } : {}),
+    ...(query.timeliness ? { timeliness: query.timeliness } : {}),
+    ...(agency ? { leadPath: agency.path } : {}),
+    ...(query.group ? { groupId: query.group } : {}),
+    ...(query.document ? { documentId: query.document } : {}),
+    ...(query.parent ? { parentId: query.parent } : {}),
+    ...(query.deadline_from ? { deadlineFrom: query.deadline_from } : {}),
+    ...(query.deadline_to ? { deadlineTo: query.deadline_to } : {}),
+    ...(query.q ? { folded: foldForSearch(query.q) } : {}),
+  };
+  // Asking for the sub-tasks of a task lists them wherever they are led.
+  if (query.parent) delete filter.scopePath;
+  return { scope, filter };
+}
+
+export async function listTasks(db: Db, principal: Principal, query: ListTasksQuery) {
+  const { filter } = await taskFilterFor(db, principal, query);
+  const offset = offsetOf(query.cursor);
+  const [rows, total] = await Promise.all([
+    queries.listSummaries(db, filter, { sort: query.sort, offset, limit: query.limit + 1 }),
+    queries.countSummaries(db, filter),
+  ]);
+  const { page, nextCursor } = pageFrom(rows, query.limit, offset);
+  return { items: page.map(toTaskSummary), nextCursor, total };
+}
+
+/** Who may read a task: readers of its lead agency or its assigner, and inspectors. */
+export function mayRead(principal: Principal, task: { lead_path: string; assigner_path: string }): boolean {
+  return can(principal.grants, 'task.read', task.lead_path) || can(principal.grants, 'task.read', task.assigner_path);
+}
+
+export async function getTaskDetail(db: Db, principal: Principal, id: string, asOf = today()): Promise<TaskDetail> {
+  const task = await repository.findTask(db, id);
+  if (!task) throw notFound('task', id);
+  if (!mayRead(principal, task)) throw forbidden('read this task');
+  const filter = { asOf, dueSoonDays: DEFAULT_DUE_SOON_DAYS };
+  const [[summary], children, coordinators, events, reports, extensions, comments, document, conclusion] =
+    await Promise.all([
+      queries.listSummaries(db, { ...filter, ids: [id] }, { sort: 'code', offset: 0, limit: 1 }),
+      queries.listSummaries(db, { ...filter, parentId: id }, { sort: 'code', offset: 0, limit: 500 }),
+      repository.coordinatorsOf(db, id),
+      repository.eventsOf(db, id),
+      repository.reportsOf(db, id),
+      repository.extensionsOf(db, id),
+      repository.commentsOf(db, id),
+      task.source_document_id ? findDocument(db, task.source_document_id) : undefined,
+      task.source_conclusion_id ? findConclusion(db, task.source_conclusion_id) : undefined,
+    ]);
+  // A task assigned after `asOf` did not exist yet on that day.
+  if (!summary) throw notFound('task as of this date', id);
+  return {
+    ...toTaskSummary(summary),
+    description: task.description,
+    startOn: task.start_on,
+    expectedOutput: task.expected_output,
+    sourceDocument: document ? { id: document.id, number: document.number, title: document.title } : null,
+    sourceConclusion: conclusion
+      ? { id: conclusion.id, meetingTitle: conclusion.meeting_title, number: conclusion.number, text: conclusion.text }
+      : null,
+    coordinators: coordinators.map((o) => ({ id: o.id, code: o.code, nameVi: o.name_vi, nameEn: o.name_en })),
+    children: children.map(toTaskSummary),
+    events: toEvents(events),
+    reports: toReports(reports),
+    extensions: toExtensions(extensions),
+    comments: toComments(comments),
+    allowedActions: allowedCapabilities(principal.grants, {
+      state: task.state,
+      leadPath: task.lead_path,
+      assignerPath: task.assigner_path,
+      isSubtask: task.parent_task_id !== null,
+    }),
+  };
+}

@@ -1,0 +1,202 @@
+import type { Db } from '../../db/database.ts';
+import { ACTION_EFFECTS, ACTIONS_NEEDING_REASON, isOpen } from '../../../shared/domain/task-lifecycle.ts';
+import { mayActAsAssigner, mayActAsLead, mayTake } from '../../../shared/domain/task-permissions.ts';
+import type {
+  CreateExtensionRequest,
+  CreateProgressReport,
+  DecideExtension,
+  TaskTransition,
+} from '../../../shared/schemas/tasks.ts';
+import { AppError, forbidden, notFound, staleVersion } from '../../errors.ts';
+import { actorIdOf } from '../auth/principal.ts';
+import { type Actor, dayOf, lockTaskOrFail, positionOf, recordTaskEvent } from './task-context.ts';
+import { mayRead } from './task-reading.service.ts';
+import * as workflow from './task-workflow.repository.ts';
+import * as repository from './tasks.repository.ts';
+
+const reasonRequired = () =>
+  new AppError('reason_required', 'A reason is required', {}, [{ path: 'reason', message: 'error.reason_required' }]);
+
+/**
+ * Runs one change to a task in a transaction, the task locked. Commands return little: the API
+ * reads the task back for its answer, the demo seed (thousands of changes) does not need to.
+ */
+async function changeTask<T = void>(
+  db: Db,
+  id: string,
+  change: (tx: Db, task: repository.LockedTask) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute(async (tx) => change(tx, await lockTaskOrFail(tx, id)));
+}
+
+/** A parent's progress is its children's average, kept up to date whenever a child moves. */
+async function rollUp(tx: Db, parentId: string | null): Promise<void> {
+  for (let id = parentId; id;) {
+    const progress = await repository.childrenProgress(tx, id);
+    if (progress === undefined) return;
+    await repository.updateTask(tx, id, { progress_percent: progress }, false);
+    id = (await repository.findTask(tx, id))?.parent_task_id ?? null;
+  }
+}
+
+export async function transition(
+  db: Db,
+  actor: Actor,
+  id: string,
+  expectedVersion: number | undefined,
+  { action, reason }: TaskTransition,
+): Promise<void> {
+  return changeTask(db, id, async (tx, task) => {
+    if (expectedVersion !== undefined && task.version !== expectedVersion) throw staleVersion('task', task.version);
+    const position = positionOf(task);
+    if (!ACTION_EFFECTS[action].from.includes(task.state)) {
+      throw new AppError('invalid_transition', `Cannot ${action} a task that is ${task.state}`);
+    }
+    if (!mayTake(actor.principal.grants, position, action)) throw forbidden(`${action} this task`);
+    if (ACTIONS_NEEDING_REASON.has(action) && !reason) throw reasonRequired();
+    if (action === 'accept' && (await repository.countOpenChildren(tx, task.id)) > 0) {
+      throw new AppError('children_open', 'Sub-tasks are still open');
+    }
+    const to = ACTION_EFFECTS[action].to;
+    const today = dayOf(actor);
+    const completedOn = to === 'completed' ? today : null;
+    await repository.updateTask(tx, task.id, {
+      state: to,
+      completed_on: completedOn,
+      ...(action === 'assign' ? { assigned_on: today } : {}),
+      ...(to === 'completed' ? { progress_percent: 100 } : {}),
+    });
+    await repository.recordPeriod(tx, task.id, today, {
+      state: to,
+      effective_deadline: task.effective_deadline,
+      completed_on: completedOn,
+    });
+    await recordTaskEvent(tx, actor, task, { kind: action, fromState: task.state, toState: to, reason });
+    await rollUp(tx, task.parent_task_id);
+  });
+}
+
+export async function reportProgress(db: Db, actor: Actor, id: string, input: CreateProgressReport): Promise<void> {
+  return changeTask(db, id, async (tx, task) => {
+    if (!mayActAsLead(actor.principal.grants, positionOf(task))) throw forbidden('report on this task');
+    if (!isOpen(task.state)) throw new AppError('invalid_transition', 'Only an open task takes progress reports');
+    const reportId = await workflow.insertReport(tx, {
+      task_id: task.id,
+      reported_on: dayOf(actor),
+      percent: input.percent,
+      narrative: input.narrative,
+      difficulties: input.difficulties || null,
+      proposals: input.proposals || null,
+      created_by: actorIdOf(actor.principal),
+      created_at: actor.now,
+    });
+    // Reporting on an assigned task means work has started.
+    const state = task.state === 'assigned' ? 'in_progress' : task.state;
+    await repository.updateTask(tx, task.id, { progress_percent: input.percent, state });
+    if (state !== task.state) {
+      await repository.recordPeriod(tx, task.id, dayOf(actor), {
+        state,
+        effective_deadline: task.effective_deadline,
+        completed_on: null,
+      });
+    }
+    await recordTaskEvent(tx, actor, task, {
+      kind: 'progress_reported',
+      ...(state !== task.state ? { fromState: task.state, toState: state } : {}),
+      details: { reportId, percent: input.percent, hasDifficulties: Boolean(input.difficulties || input.proposals) },
+    });
+    await rollUp(tx, task.parent_task_id);
+  });
+}
+
+export async function answerReport(db: Db, actor: Actor, id: string, reportId: string, answer: string): Promise<void> {
+  return changeTask(db, id, async (tx, task) => {
+    if (!mayActAsAssigner(actor.principal.grants, positionOf(task))) throw forbidden('answer on this task');
+    const answered = await workflow.answerReport(tx, task.id, reportId, answer, actorIdOf(actor.principal), actor.now);
+    if (!answered) throw notFound('progress report', reportId);
+    await recordTaskEvent(tx, actor, task, { kind: 'report_answered', details: { reportId, answer } });
+  });
+}
+
+/** Returns the new request's id. */
+export async function requestExtension(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: CreateExtensionRequest,
+): Promise<string> {
+  return changeTask(db, id, async (tx, task) => {
+    if (!mayActAsLead(actor.principal.grants, positionOf(task))) throw forbidden('ask for an extension');
+    if (!isOpen(task.state)) throw new AppError('invalid_transition', 'Only an open task can be extended');
+    if (task.effective_deadline !== null && input.requestedDeadline <= task.effective_deadline) {
+      throw new AppError('validation', 'The new deadline must come after the current one', {}, [
+        { path: 'requestedDeadline', message: 'error.validation' },
+      ]);
+    }
+    const extensionId = await workflow.insertExtension(tx, {
+      task_id: task.id,
+      requested_deadline: input.requestedDeadline,
+      reason: input.reason,
+      created_by: actorIdOf(actor.principal),
+      created_at: actor.now,
+    });
+    await recordTaskEvent(tx, actor, task, {
+      kind: 'extension_requested',
+      reason: input.reason,
+      details: { extensionId, requestedDeadline: input.requestedDeadline },
+    });
+    return extensionId;
+  });
+}
+
+/** Only an approved extension moves the effective deadline, from the day of the decision on. */
+export async function decideExtension(
+  db: Db,
+  actor: Actor,
+  id: string,
+  extensionId: string,
+  input: DecideExtension,
+): Promise<void> {
+  return changeTask(db, id, async (tx, task) => {
+    if (!mayActAsAssigner(actor.principal.grants, positionOf(task))) throw forbidden('decide this extension');
+    const request = await workflow.findPendingExtension(tx, task.id, extensionId);
+    if (!request) throw notFound('pending extension request', extensionId);
+    if (input.decision === 'refuse' && !input.reason) throw reasonRequired();
+    const approved = input.decision === 'approve';
+    await workflow.decideExtension(tx, extensionId, {
+      status: approved ? 'approved' : 'refused',
+      decided_by: actorIdOf(actor.principal),
+      decided_at: actor.now,
+      decision_reason: input.reason || null,
+    });
+    if (approved) {
+      await repository.updateTask(tx, task.id, { effective_deadline: request.requested_deadline });
+      await repository.recordPeriod(tx, task.id, dayOf(actor), {
+        state: task.state,
+        effective_deadline: request.requested_deadline,
+        completed_on: task.completed_on,
+      });
+    }
+    await recordTaskEvent(tx, actor, task, {
+      kind: approved ? 'extension_approved' : 'extension_refused',
+      reason: input.reason,
+      details: { extensionId, requestedDeadline: request.requested_deadline },
+      before: { effectiveDeadline: task.effective_deadline },
+      after: { effectiveDeadline: approved ? request.requested_deadline : task.effective_deadline },
+    });
+  });
+}
+
+export async function addComment(db: Db, actor: Actor, id: string, body: string): Promise<void> {
+  return changeTask(db, id, async (tx, task) => {
+    // Anyone who can read the task may comment.
+    if (!mayRead(actor.principal, task)) throw forbidden('comment on this task');
+    await workflow.insertComment(tx, {
+      task_id: task.id,
+      body,
+      created_by: actorIdOf(actor.principal),
+      created_at: actor.now,
+    });
+    await recordTaskEvent(tx, actor, task, { kind: 'commented', details: { body } });
+  });
+}

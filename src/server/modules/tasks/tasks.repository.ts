@@ -1,0 +1,178 @@
+import { sql, type Insertable, type Updateable } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import type { TaskEventTable, TaskPeriodTable, TaskTable } from '../../db/schema.ts';
+
+export async function insertTask(db: Db, row: Insertable<TaskTable>): Promise<string> {
+  const { id } = await db.insertInto('task').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+/** The task, locked until the transaction ends: two writers to one task take turns. */
+export async function lockTask(db: Db, id: string) {
+  return db
+    .selectFrom('task as t')
+    .innerJoin('organization as assigner', 'assigner.id', 't.assigner_organization_id')
+    .selectAll('t')
+    .select('assigner.path as assigner_path')
+    .where('t.id', '=', id)
+    .forUpdate('t')
+    .executeTakeFirst();
+}
+export type LockedTask = NonNullable<Awaited<ReturnType<typeof lockTask>>>;
+
+export async function findTask(db: Db, id: string) {
+  return db
+    .selectFrom('task as t')
+    .innerJoin('organization as assigner', 'assigner.id', 't.assigner_organization_id')
+    .selectAll('t')
+    .select('assigner.path as assigner_path')
+    .where('t.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function updateTask(
+  db: Db,
+  id: string,
+  changes: Updateable<TaskTable>,
+  bumpVersion = true,
+): Promise<void> {
+  await db
+    .updateTable('task')
+    .set({ ...changes, ...(bumpVersion ? { version: sql`version + 1` } : {}), updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function replaceCoordinators(db: Db, taskId: string, organizationIds: string[]): Promise<void> {
+  await db.deleteFrom('task_coordinator').where('task_id', '=', taskId).execute();
+  if (organizationIds.length === 0) return;
+  await db
+    .insertInto('task_coordinator')
+    .values([...new Set(organizationIds)].map((organization_id) => ({ task_id: taskId, organization_id })))
+    .execute();
+}
+
+/**
+ * Records what the task is from `on`: the day's period is rewritten if one started that day,
+ * otherwise the current one ends and a new one begins, so any past day reads as it was.
+ */
+export async function recordPeriod(
+  db: Db,
+  taskId: string,
+  on: string,
+  values: Pick<TaskPeriodTable, 'state' | 'effective_deadline' | 'completed_on'>,
+): Promise<void> {
+  const rewritten = await db
+    .updateTable('task_period')
+    .set(values)
+    .where('task_id', '=', taskId)
+    .where('valid_from', '=', on)
+    .where('valid_to', 'is', null)
+    .executeTakeFirst();
+  if (rewritten.numUpdatedRows > 0n) return;
+  await db
+    .updateTable('task_period')
+    .set({ valid_to: on })
+    .where('task_id', '=', taskId)
+    .where('valid_to', 'is', null)
+    .execute();
+  await db
+    .insertInto('task_period')
+    .values({ task_id: taskId, valid_from: on, valid_to: null, ...values })
+    .execute();
+}
+
+export async function insertEvent(db: Db, row: Insertable<TaskEventTable>): Promise<void> {
+  await db.insertInto('task_event').values(row).execute();
+}
+
+export async function takeChildNumber(db: Db, parentId: string): Promise<number> {
+  const row = await db
+    .updateTable('task')
+    .set({ child_count: sql`child_count + 1` })
+    .where('id', '=', parentId)
+    .returning('child_count')
+    .executeTakeFirstOrThrow();
+  return row.child_count;
+}
+
+export async function countOpenChildren(db: Db, parentId: string): Promise<number> {
+  const row = await db
+    .selectFrom('task')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('parent_task_id', '=', parentId)
+    .where('state', 'in', ['draft', 'assigned', 'in_progress', 'submitted'])
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+/** The average progress of the non-cancelled children, or undefined without any. */
+export async function childrenProgress(db: Db, parentId: string): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('task')
+    .select(sql<number | null>`round(avg(progress_percent))`.as('progress'))
+    .where('parent_task_id', '=', parentId)
+    .where('state', '!=', 'cancelled')
+    .executeTakeFirstOrThrow();
+  return row.progress === null ? undefined : Number(row.progress);
+}
+
+export async function coordinatorsOf(db: Db, taskId: string) {
+  return db
+    .selectFrom('task_coordinator as c')
+    .innerJoin('organization as o', 'o.id', 'c.organization_id')
+    .select(['o.id', 'o.code', 'o.name_vi', 'o.name_en'])
+    .where('c.task_id', '=', taskId)
+    .orderBy(sql`o.code COLLATE "C"`)
+    .execute();
+}
+
+export async function eventsOf(db: Db, taskId: string) {
+  return db
+    .selectFrom('task_event as e')
+    .leftJoin('person', 'person.id', 'e.actor_id')
+    .select([
+      'e.id',
+      'e.at',
+      'e.kind',
+      'e.from_state',
+      'e.to_state',
+      'e.reason',
+      'e.details',
+      'person.full_name as actor_name',
+    ])
+    .where('e.task_id', '=', taskId)
+    .orderBy('e.at')
+    .orderBy('e.id')
+    .execute();
+}
+
+export async function reportsOf(db: Db, taskId: string) {
+  return db
+    .selectFrom('progress_report as r')
+    .leftJoin('person', 'person.id', 'r.created_by')
+    .selectAll('r')
+    .select('person.full_name as author_name')
+    .where('r.task_id', '=', taskId)
+    .orderBy('r.created_at', 'desc')
+    .execute();
+}
+
+export async function extensionsOf(db: Db, taskId: string) {
+  return db
+    .selectFrom('extension_request')
+    .selectAll()
+    .where('task_id', '=', taskId)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+export async function commentsOf(db: Db, taskId: string) {
+  return db
+    .selectFrom('task_comment as c')
+    .leftJoin('person', 'person.id', 'c.created_by')
+    .select(['c.id', 'c.body', 'c.created_at', 'person.full_name as author_name'])
+    .where('c.task_id', '=', taskId)
+    .orderBy('c.created_at')
+    .execute();
+}

@@ -1,0 +1,38 @@
+import { type RawBuilder, sql } from 'kysely';
+import { OPEN_STATES } from '../../../shared/domain/task-lifecycle.ts';
+import type { Timeliness } from '../../../shared/domain/timeliness.ts';
+
+/**
+ * The timeliness rule of src/shared/domain/timeliness.ts, as SQL over a task period `p`, so that
+ * dashboards count in the database. timeliness-sql.test.ts checks that both agree case by case.
+ */
+export function timelinessSql(asOf: string, dueSoonDays: number, alias = 'p'): RawBuilder<Timeliness | null> {
+  const state = sql.ref(`${alias}.state`);
+  const deadline = sql.ref(`${alias}.effective_deadline`);
+  const completedOn = sql.ref(`${alias}.completed_on`);
+  const openStates = sql.join([...OPEN_STATES].map((value) => sql.lit(value)));
+  const day = sql`cast(${asOf} as date)`;
+  return sql<Timeliness | null>`CASE
+    WHEN ${state} = 'completed' THEN
+      CASE WHEN ${deadline} IS NULL OR ${completedOn} IS NULL OR ${completedOn} <= ${deadline} THEN 'on_time' ELSE 'late' END
+    WHEN ${state} IN (${openStates}) THEN
+      CASE
+        WHEN ${deadline} IS NULL THEN 'ongoing'
+        WHEN ${day} > ${deadline} THEN 'overdue'
+        WHEN ${deadline} - ${day} <= ${dueSoonDays} THEN 'due_soon'
+        ELSE 'on_track'
+      END
+  END`;
+}
+
+/** The task period that covered `asOf`: periods are [valid_from, valid_to). */
+export function periodCovers(asOf: string, alias = 'p'): RawBuilder<boolean> {
+  const day = sql`cast(${asOf} as date)`;
+  return sql<boolean>`${sql.ref(`${alias}.valid_from`)} <= ${day} AND (${sql.ref(`${alias}.valid_to`)} IS NULL OR ${sql.ref(`${alias}.valid_to`)} > ${day})`;
+}
+
+/** Days late as of `asOf`, 0 when not past the deadline. */
+export function daysLateSql(asOf: string, alias = 'p'): RawBuilder<number> {
+  const deadline = sql.ref(`${alias}.effective_deadline`);
+  return sql<number>`CASE WHEN ${deadline} IS NULL THEN 0 ELSE greatest(0, cast(${asOf} as date) - ${deadline}) END`;
+}
