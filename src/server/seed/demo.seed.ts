@@ -5,6 +5,7 @@ import type { Organization } from '../../shared/schemas/organizations.ts';
 import { SYSTEM } from '../modules/auth/principal.ts';
 import { findByIdOrCode } from '../modules/organizations/organizations.repository.ts';
 import { createPerson, grantRole } from '../modules/people/people.service.ts';
+import { seedCascades } from './cascades.seed.ts';
 import { seedOrganizations } from './organizations.seed.ts';
 import { seedProgramme } from './programme.seed.ts';
 import { seededRandom } from './random.ts';
@@ -109,7 +110,9 @@ export async function seedDemo(db: Db, options: { password?: string | undefined 
   }
   const random = seededRandom(57);
   const programme = await seedProgramme(db, organizations, random);
-  await seedCentralTasks(db, organizations, programme, await demoActors(db, people), random);
+  const actors = await demoActors(db, people);
+  const centralTasks = await seedCentralTasks(db, organizations, programme, actors, random);
+  await seedCascades(db, organizations, programme.programme.id, centralTasks, actors, random);
   return accounts;
 }
 

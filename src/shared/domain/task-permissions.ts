@@ -23,13 +23,7 @@ export function mayTake(grants: readonly RoleGrant[], task: TaskPosition, action
 }
 
 export type TaskCapability =
-  | TaskAction
-  | 'report'
-  | 'request_extension'
-  | 'decide_extension'
-  | 'answer'
-  | 'cascade'
-  | 'edit';
+  TaskAction | 'report' | 'request_extension' | 'decide_extension' | 'answer' | 'cascade' | 'edit';
 
 /** Every action the grants allow on the task now: the API checks them, screens offer them. */
 export function allowedCapabilities(grants: readonly RoleGrant[], task: TaskPosition): TaskCapability[] {

@@ -5,7 +5,15 @@ export type ExpectedOutput = (typeof EXPECTED_OUTPUTS)[number];
 export const PRIORITIES = ['normal', 'high', 'urgent'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
-export const DOCUMENT_TYPES = ['resolution', 'conclusion', 'directive', 'plan', 'dispatch', 'decision', 'other'] as const;
+export const DOCUMENT_TYPES = [
+  'resolution',
+  'conclusion',
+  'directive',
+  'plan',
+  'dispatch',
+  'decision',
+  'other',
+] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 /** What people do to a task; each is one lifecycle transition (see task-lifecycle.ts). */

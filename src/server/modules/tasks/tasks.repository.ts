@@ -53,8 +53,9 @@ export async function replaceCoordinators(db: Db, taskId: string, organizationId
 }
 
 /**
- * Records what the task is from `on`: the day's period is rewritten if one started that day,
- * otherwise the current one ends and a new one begins, so any past day reads as it was.
+ * Records what the task is from `on`, in one statement: the current period ends and a new one
+ * begins, or, when the current one began that same day, it is rewritten. Any past day then reads
+ * as it was.
  */
 export async function recordPeriod(
   db: Db,
@@ -62,23 +63,18 @@ export async function recordPeriod(
   on: string,
   values: Pick<TaskPeriodTable, 'state' | 'effective_deadline' | 'completed_on'>,
 ): Promise<void> {
-  const rewritten = await db
-    .updateTable('task_period')
-    .set(values)
-    .where('task_id', '=', taskId)
-    .where('valid_from', '=', on)
-    .where('valid_to', 'is', null)
-    .executeTakeFirst();
-  if (rewritten.numUpdatedRows > 0n) return;
   await db
-    .updateTable('task_period')
-    .set({ valid_to: on })
-    .where('task_id', '=', taskId)
-    .where('valid_to', 'is', null)
-    .execute();
-  await db
+    .with('closed', (cte) =>
+      cte
+        .updateTable('task_period')
+        .set({ valid_to: on })
+        .where('task_id', '=', taskId)
+        .where('valid_to', 'is', null)
+        .where('valid_from', '<', on),
+    )
     .insertInto('task_period')
     .values({ task_id: taskId, valid_from: on, valid_to: null, ...values })
+    .onConflict((conflict) => conflict.columns(['task_id', 'valid_from']).doUpdateSet(values))
     .execute();
 }
 
