@@ -33,8 +33,13 @@ export async function taskFilterFor(db: Db, principal: Principal, query: Omit<Li
     ...(query.deadline_to ? { deadlineTo: query.deadline_to } : {}),
     ...(query.q ? { folded: foldForSearch(query.q) } : {}),
   };
-  // Asking for the sub-tasks of a task lists them wherever they are led.
-  if (query.parent) delete filter.scopePath;
+  if (query.parent) {
+    // The sub-tasks of a task the caller may read are listed wherever they are led.
+    const parent = await repository.findTask(db, query.parent);
+    if (!parent) throw notFound('task', query.parent);
+    if (!mayRead(principal, parent)) throw forbidden('read this task');
+    delete filter.scopePath;
+  }
   return { scope, filter };
 }
 
