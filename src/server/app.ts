@@ -18,7 +18,9 @@ import { directiveRoutes } from './modules/directives/directives.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
+import { spreadsheetRoutes } from './modules/spreadsheets/spreadsheets.routes.ts';
 import { taskRoutes } from './modules/tasks/tasks.routes.ts';
+import { evidenceRoutes } from './modules/evidence/evidence.routes.ts';
 
 export async function buildApp(database: DatabaseHandle, config: Config): Promise<FastifyInstance> {
   const app = Fastify({
@@ -55,7 +57,9 @@ export async function buildApp(database: DatabaseHandle, config: Config): Promis
   await app.register(auditRoutes, context);
   await app.register(directiveRoutes, context);
   await app.register(taskRoutes, context);
+  await app.register(evidenceRoutes, context);
   await app.register(dashboardRoutes, context);
+  await app.register(spreadsheetRoutes, context);
 
   await registerWebApp(app, config.webDir);
   return app;

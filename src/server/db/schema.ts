@@ -246,6 +246,19 @@ export interface TaskCommentTable {
   created_at: Generated<Date>;
 }
 
+export interface EvidenceFileTable {
+  id: Generated<string>;
+  task_id: string;
+  report_id: string | null;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface IdempotencyKeyTable {
   key: string;
   person_id: string;
@@ -277,4 +290,5 @@ export interface Database {
   extension_request: ExtensionRequestTable;
   task_comment: TaskCommentTable;
   idempotency_key: IdempotencyKeyTable;
+  evidence_file: EvidenceFileTable;
 }

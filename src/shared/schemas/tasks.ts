@@ -3,6 +3,7 @@ import { TASK_STATES } from '../domain/task-lifecycle.ts';
 import { EXPECTED_OUTPUTS, PRIORITIES, TASK_ACTIONS, TASK_EVENT_KINDS } from '../domain/task-vocabulary.ts';
 import { TIMELINESS } from '../domain/timeliness.ts';
 import { CalendarDateSchema, IdSchema, PageQuerySchema, text } from './common.ts';
+import { ExportFormatSchema } from './spreadsheets.ts';
 
 const OrganizationRefSchema = z.object({ id: IdSchema, code: z.string(), nameVi: z.string(), nameEn: z.string() });
 
@@ -18,7 +19,9 @@ export const TaskSummarySchema = z.object({
   assigner: OrganizationRefSchema,
   parentTaskId: IdSchema.nullable(),
   deadline: CalendarDateSchema.nullable().describe('The original deadline; null for a standing duty'),
-  effectiveDeadline: CalendarDateSchema.nullable().describe('The deadline after approved extensions, as of the reading'),
+  effectiveDeadline: CalendarDateSchema.nullable().describe(
+    'The deadline after approved extensions, as of the reading',
+  ),
   state: z.enum(TASK_STATES),
   timeliness: z.enum(TIMELINESS).nullable(),
   daysLate: z.number().int(),
@@ -42,6 +45,17 @@ export const TaskEventSchema = z.object({
   details: z.record(z.string(), z.unknown()).nullable(),
 });
 
+export const EvidenceFileSchema = z.object({
+  id: IdSchema,
+  reportId: IdSchema.nullable(),
+  fileName: z.string(),
+  mediaType: z.string(),
+  sizeBytes: z.number().int(),
+  sha256: z.string(),
+  createdAt: z.string(),
+});
+export type EvidenceFile = z.infer<typeof EvidenceFileSchema>;
+
 export const ProgressReportSchema = z.object({
   id: IdSchema,
   reportedOn: CalendarDateSchema,
@@ -52,6 +66,7 @@ export const ProgressReportSchema = z.object({
   answer: z.string().nullable(),
   answeredAt: z.string().nullable(),
   authorName: z.string().nullable(),
+  files: z.array(EvidenceFileSchema),
 });
 export type ProgressReport = z.infer<typeof ProgressReportSchema>;
 
@@ -78,7 +93,9 @@ export const TaskDetailSchema = TaskSummarySchema.extend({
   startOn: CalendarDateSchema.nullable(),
   expectedOutput: z.enum(EXPECTED_OUTPUTS),
   sourceDocument: z.object({ id: IdSchema, number: z.string(), title: z.string() }).nullable(),
-  sourceConclusion: z.object({ id: IdSchema, meetingTitle: z.string(), number: z.number().int(), text: z.string() }).nullable(),
+  sourceConclusion: z
+    .object({ id: IdSchema, meetingTitle: z.string(), number: z.number().int(), text: z.string() })
+    .nullable(),
   coordinators: z.array(OrganizationRefSchema),
   children: z.array(TaskSummarySchema),
   events: z.array(TaskEventSchema),
@@ -86,7 +103,9 @@ export const TaskDetailSchema = TaskSummarySchema.extend({
   extensions: z.array(ExtensionRequestSchema),
   comments: z.array(TaskCommentSchema),
   /** What the caller may do now, so that screens offer only those actions. */
-  allowedActions: z.array(z.enum([...TASK_ACTIONS, 'report', 'request_extension', 'decide_extension', 'answer', 'cascade', 'edit'])),
+  allowedActions: z.array(
+    z.enum([...TASK_ACTIONS, 'report', 'request_extension', 'decide_extension', 'answer', 'cascade', 'edit']),
+  ),
 });
 export type TaskDetail = z.infer<typeof TaskDetailSchema>;
 
@@ -144,8 +163,11 @@ export const CreateProgressReportSchema = z.strictObject({
   narrative: text(10_000),
   difficulties: z.string().trim().max(10_000).optional(),
   proposals: z.string().trim().max(10_000).optional(),
+  /** Files uploaded beforehand to /tasks/:id/files, attached to this report. */
+  evidenceFileIds: z.array(IdSchema).max(20).default([]),
 });
-export type CreateProgressReport = z.infer<typeof CreateProgressReportSchema>;
+/** What a client sends (evidenceFileIds may be left out). */
+export type CreateProgressReport = z.input<typeof CreateProgressReportSchema>;
 
 export const AnswerReportSchema = z.strictObject({ answer: text(10_000) });
 
@@ -170,7 +192,16 @@ const csv = <T extends readonly [string, ...string[]]>(values: T) =>
     .transform((value) => value.split(',').filter(Boolean))
     .pipe(z.array(z.enum(values)));
 
-export const TASK_SORTS = ['deadline', '-deadline', 'code', '-code', 'progress', '-progress', 'title', '-title'] as const;
+export const TASK_SORTS = [
+  'deadline',
+  '-deadline',
+  'code',
+  '-code',
+  'progress',
+  '-progress',
+  'title',
+  '-title',
+] as const;
 
 /** Every reading is for a scope and a date; filters are query parameters, saved as is in the web app's URL. */
 export const ListTasksQuerySchema = PageQuerySchema.extend({
@@ -187,6 +218,7 @@ export const ListTasksQuerySchema = PageQuerySchema.extend({
   q: z.string().trim().max(200).optional(),
   sort: z.enum(TASK_SORTS).default('deadline'),
   due_soon_days: z.coerce.number().int().min(0).max(90).optional(),
+  format: ExportFormatSchema.optional().describe('json (a page), or xlsx / csv: every matching task, up to 50,000'),
 });
 export type ListTasksQuery = z.infer<typeof ListTasksQuerySchema>;
 

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely/migration';
 import * as foundation from './0001-foundation.ts';
 import * as tasks from './0002-tasks.ts';
+import * as evidenceFiles from './0004-evidence-files.ts';
 
 /**
  * Forward-only migrations, in order. Listed here rather than read from the folder so that the
@@ -9,4 +10,5 @@ import * as tasks from './0002-tasks.ts';
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-tasks': tasks,
+  '0004-evidence-files': evidenceFiles,
 };

@@ -26,7 +26,9 @@ export async function lockAndReadHead(tx: Db): Promise<{ seq: number; hash: stri
     FROM (SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})) AS took_lock
     LEFT JOIN audit_head AS h ON h.id = 1`.execute(tx);
   const head = rows[0];
-  return head?.seq == null || head.hash === null ? undefined : { seq: head.seq, hash: head.hash };
+  return head?.seq === undefined || head.seq === null || head.hash === null
+    ? undefined
+    : { seq: head.seq, hash: head.hash };
 }
 
 export async function insertEntries(tx: Db, rows: AuditRow[]): Promise<void> {

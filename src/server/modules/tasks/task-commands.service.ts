@@ -62,7 +62,8 @@ async function placement(tx: Db, actor: Actor, input: CreateTask, lead: Organiza
       .find((g) => g.role === 'steering')
       ?.scopePath.split('/')
       .at(-2);
-  if (!assignerId) throw invalidReference('assignerOrganizationId');
+  // Without an assigner given, the caller's steering scope assigns: no such scope, no right to assign.
+  if (!assignerId) throw forbidden('assign tasks');
   const assigner = await getOrganization(tx, assignerId);
   if (!can(actor.principal.grants, 'task.assign', assigner.path)) throw forbidden('assign tasks for this organization');
   const number = await directives.takeTaskNumber(tx, input.programmeId);
@@ -75,54 +76,60 @@ async function placement(tx: Db, actor: Actor, input: CreateTask, lead: Organiza
 
 /** Creates the task and returns its id. */
 export async function createTask(db: Db, actor: Actor, input: CreateTask): Promise<string> {
-  return db.transaction().execute(async (tx) => {
-    const programme = await checkReferences(tx, input);
-    const lead = await getOrganization(tx, input.leadOrganizationId);
-    const { assignerId, parent, code } = await placement(tx, actor, input, lead, programme.code);
-    const today = dayOf(actor);
-    const state = input.assign ? 'assigned' : 'draft';
-    const taskId = await repository
-      .insertTask(tx, {
-        code,
-        title: input.title,
-        description: input.description,
-        programme_id: programme.id,
-        task_group_id: input.taskGroupId ?? parent?.task_group_id ?? null,
-        source_document_id: input.sourceDocumentId ?? parent?.source_document_id ?? null,
-        source_conclusion_id: input.sourceConclusionId ?? null,
-        assigner_organization_id: assignerId,
-        lead_organization_id: lead.id,
-        lead_path: lead.path,
-        lead_province_id: await provinceOf(tx, lead),
-        parent_task_id: parent?.id ?? null,
-        parent_lead_path: parent?.lead_path ?? null,
-        start_on: input.startOn ?? null,
-        deadline: input.deadline,
-        expected_output: input.expectedOutput,
-        priority: input.priority,
-        is_confidential: input.isConfidential,
-        state,
-        effective_deadline: input.deadline,
-        assigned_on: input.assign ? today : null,
-        completed_on: null,
-        search_text: foldForSearch(`${code} ${input.title}`),
-      })
-      .catch((error: unknown) => {
-        throw isUniqueViolation(error)
-          ? new AppError('duplicate', 'Task code already used', { field: 'code' }, [
-              { path: 'code', message: 'error.duplicate' },
-            ])
-          : error;
-      });
-    await repository.replaceCoordinators(tx, taskId, input.coordinatingOrganizationIds);
-    await repository.recordPeriod(tx, taskId, today, { state, effective_deadline: input.deadline, completed_on: null });
-    const created = await lockTaskOrFail(tx, taskId);
-    await recordTaskEvent(tx, actor, created, { kind: 'created', toState: state, after: { ...input, code } });
-    if (parent) {
-      await recordTaskEvent(tx, actor, parent, { kind: 'subtask_created', details: { subtaskId: taskId, code } });
-    }
-    return taskId;
-  });
+  return db.transaction().execute((tx) => createTaskInTransaction(tx, actor, input));
+}
+
+/**
+ * createTask inside the caller's transaction: a spreadsheet import writes all its rows in one
+ * transaction (all or nothing) through the same rules as the API.
+ */
+export async function createTaskInTransaction(tx: Db, actor: Actor, input: CreateTask): Promise<string> {
+  const programme = await checkReferences(tx, input);
+  const lead = await getOrganization(tx, input.leadOrganizationId);
+  const { assignerId, parent, code } = await placement(tx, actor, input, lead, programme.code);
+  const today = dayOf(actor);
+  const state = input.assign ? 'assigned' : 'draft';
+  const taskId = await repository
+    .insertTask(tx, {
+      code,
+      title: input.title,
+      description: input.description,
+      programme_id: programme.id,
+      task_group_id: input.taskGroupId ?? parent?.task_group_id ?? null,
+      source_document_id: input.sourceDocumentId ?? parent?.source_document_id ?? null,
+      source_conclusion_id: input.sourceConclusionId ?? null,
+      assigner_organization_id: assignerId,
+      lead_organization_id: lead.id,
+      lead_path: lead.path,
+      lead_province_id: await provinceOf(tx, lead),
+      parent_task_id: parent?.id ?? null,
+      parent_lead_path: parent?.lead_path ?? null,
+      start_on: input.startOn ?? null,
+      deadline: input.deadline,
+      expected_output: input.expectedOutput,
+      priority: input.priority,
+      is_confidential: input.isConfidential,
+      state,
+      effective_deadline: input.deadline,
+      assigned_on: input.assign ? today : null,
+      completed_on: null,
+      search_text: foldForSearch(`${code} ${input.title}`),
+    })
+    .catch((error: unknown) => {
+      throw isUniqueViolation(error)
+        ? new AppError('duplicate', 'Task code already used', { field: 'code' }, [
+            { path: 'code', message: 'error.duplicate' },
+          ])
+        : error;
+    });
+  await repository.replaceCoordinators(tx, taskId, input.coordinatingOrganizationIds);
+  await repository.recordPeriod(tx, taskId, today, { state, effective_deadline: input.deadline, completed_on: null });
+  const created = await lockTaskOrFail(tx, taskId);
+  await recordTaskEvent(tx, actor, created, { kind: 'created', toState: state, after: { ...input, code } });
+  if (parent) {
+    await recordTaskEvent(tx, actor, parent, { kind: 'subtask_created', details: { subtaskId: taskId, code } });
+  }
+  return taskId;
 }
 
 export async function updateTask(
@@ -132,52 +139,61 @@ export async function updateTask(
   expectedVersion: number,
   changes: UpdateTask,
 ): Promise<void> {
-  await db.transaction().execute(async (tx) => {
-    const task = await lockTaskOrFail(tx, id);
-    if (!mayActAsAssigner(actor.principal.grants, positionOf(task))) throw forbidden('edit this task');
-    if (task.version !== expectedVersion) throw staleVersion('task', task.version);
-    if (task.state === 'completed' || task.state === 'cancelled') {
-      throw new AppError('invalid_transition', 'A closed task cannot be edited');
-    }
-    if (changes.deadline !== undefined && changes.deadline !== task.deadline && task.state !== 'draft') {
-      throw new AppError('deadline_locked', 'Deadline changes go through extensions once assigned', {}, [
-        { path: 'deadline', message: 'error.deadline_locked' },
-      ]);
-    }
-    if (changes.taskGroupId) {
-      const group = await directives.findGroup(tx, changes.taskGroupId);
-      if (group?.programme_id !== task.programme_id) throw invalidReference('taskGroupId');
-    }
-    const before = {
-      title: task.title,
-      deadline: task.deadline,
-      priority: task.priority,
-      isConfidential: task.is_confidential,
-    };
-    await repository.updateTask(tx, id, {
-      ...(changes.title !== undefined
-        ? { title: changes.title, search_text: foldForSearch(`${task.code} ${changes.title}`) }
-        : {}),
-      ...(changes.description !== undefined ? { description: changes.description } : {}),
-      ...(changes.taskGroupId !== undefined ? { task_group_id: changes.taskGroupId } : {}),
-      ...(changes.deadline !== undefined ? { deadline: changes.deadline, effective_deadline: changes.deadline } : {}),
-      ...(changes.expectedOutput !== undefined ? { expected_output: changes.expectedOutput } : {}),
-      ...(changes.priority !== undefined ? { priority: changes.priority } : {}),
-      ...(changes.isConfidential !== undefined ? { is_confidential: changes.isConfidential } : {}),
-    });
-    if (changes.coordinatingOrganizationIds) {
-      const found = await findManyByIds(tx, changes.coordinatingOrganizationIds);
-      if (found.length !== new Set(changes.coordinatingOrganizationIds).size)
-        throw invalidReference('coordinatingOrganizationIds');
-      await repository.replaceCoordinators(tx, id, changes.coordinatingOrganizationIds);
-    }
-    if (changes.deadline !== undefined) {
-      await repository.recordPeriod(tx, id, dayOf(actor), {
-        state: task.state,
-        effective_deadline: changes.deadline,
-        completed_on: null,
-      });
-    }
-    await recordTaskEvent(tx, actor, task, { kind: 'updated', before, after: changes });
+  await db.transaction().execute((tx) => updateTaskInTransaction(tx, actor, id, expectedVersion, changes));
+}
+
+/** updateTask inside the caller's transaction (see createTaskInTransaction). */
+export async function updateTaskInTransaction(
+  tx: Db,
+  actor: Actor,
+  id: string,
+  expectedVersion: number,
+  changes: UpdateTask,
+): Promise<void> {
+  const task = await lockTaskOrFail(tx, id);
+  if (!mayActAsAssigner(actor.principal.grants, positionOf(task))) throw forbidden('edit this task');
+  if (task.version !== expectedVersion) throw staleVersion('task', task.version);
+  if (task.state === 'completed' || task.state === 'cancelled') {
+    throw new AppError('invalid_transition', 'A closed task cannot be edited');
+  }
+  if (changes.deadline !== undefined && changes.deadline !== task.deadline && task.state !== 'draft') {
+    throw new AppError('deadline_locked', 'Deadline changes go through extensions once assigned', {}, [
+      { path: 'deadline', message: 'error.deadline_locked' },
+    ]);
+  }
+  if (changes.taskGroupId) {
+    const group = await directives.findGroup(tx, changes.taskGroupId);
+    if (group?.programme_id !== task.programme_id) throw invalidReference('taskGroupId');
+  }
+  const before = {
+    title: task.title,
+    deadline: task.deadline,
+    priority: task.priority,
+    isConfidential: task.is_confidential,
+  };
+  await repository.updateTask(tx, id, {
+    ...(changes.title !== undefined
+      ? { title: changes.title, search_text: foldForSearch(`${task.code} ${changes.title}`) }
+      : {}),
+    ...(changes.description !== undefined ? { description: changes.description } : {}),
+    ...(changes.taskGroupId !== undefined ? { task_group_id: changes.taskGroupId } : {}),
+    ...(changes.deadline !== undefined ? { deadline: changes.deadline, effective_deadline: changes.deadline } : {}),
+    ...(changes.expectedOutput !== undefined ? { expected_output: changes.expectedOutput } : {}),
+    ...(changes.priority !== undefined ? { priority: changes.priority } : {}),
+    ...(changes.isConfidential !== undefined ? { is_confidential: changes.isConfidential } : {}),
   });
+  if (changes.coordinatingOrganizationIds) {
+    const found = await findManyByIds(tx, changes.coordinatingOrganizationIds);
+    if (found.length !== new Set(changes.coordinatingOrganizationIds).size)
+      throw invalidReference('coordinatingOrganizationIds');
+    await repository.replaceCoordinators(tx, id, changes.coordinatingOrganizationIds);
+  }
+  if (changes.deadline !== undefined) {
+    await repository.recordPeriod(tx, id, dayOf(actor), {
+      state: task.state,
+      effective_deadline: changes.deadline,
+      completed_on: null,
+    });
+  }
+  await recordTaskEvent(tx, actor, task, { kind: 'updated', before, after: changes });
 }

@@ -8,6 +8,8 @@ import type { ListTasksQuery, TaskDetail } from '../../../shared/schemas/tasks.t
 import { forbidden, notFound } from '../../errors.ts';
 import type { Principal } from '../auth/principal.ts';
 import { findConclusion, findDocument } from '../directives/directives.repository.ts';
+import { filesOfTask } from '../evidence/evidence.repository.ts';
+import { toEvidenceFile } from '../evidence/evidence-views.ts';
 import { getOrganization } from '../organizations/organizations.service.ts';
 import { offsetOf, pageFrom } from '../pagination.ts';
 import { readingScope } from './task-access.ts';
@@ -64,7 +66,7 @@ export async function getTaskDetail(db: Db, principal: Principal, id: string, as
   if (!task) throw notFound('task', id);
   if (!mayRead(principal, task)) throw forbidden('read this task');
   const filter = { asOf, dueSoonDays: DEFAULT_DUE_SOON_DAYS };
-  const [[summary], children, coordinators, events, reports, extensions, comments, document, conclusion] =
+  const [[summary], children, coordinators, events, reports, extensions, comments, document, conclusion, files] =
     await Promise.all([
       queries.listSummaries(db, { ...filter, ids: [id] }, { sort: 'code', offset: 0, limit: 1 }),
       queries.listSummaries(db, { ...filter, parentId: id }, { sort: 'code', offset: 0, limit: 500 }),
@@ -75,6 +77,7 @@ export async function getTaskDetail(db: Db, principal: Principal, id: string, as
       repository.commentsOf(db, id),
       task.source_document_id ? findDocument(db, task.source_document_id) : undefined,
       task.source_conclusion_id ? findConclusion(db, task.source_conclusion_id) : undefined,
+      filesOfTask(db, id),
     ]);
   // A task assigned after `asOf` did not exist yet on that day.
   if (!summary) throw notFound('task as of this date', id);
@@ -90,7 +93,7 @@ export async function getTaskDetail(db: Db, principal: Principal, id: string, as
     coordinators: coordinators.map((o) => ({ id: o.id, code: o.code, nameVi: o.name_vi, nameEn: o.name_en })),
     children: children.map(toTaskSummary),
     events: toEvents(events),
-    reports: toReports(reports),
+    reports: toReports(reports, files.map(toEvidenceFile)),
     extensions: toExtensions(extensions),
     comments: toComments(comments),
     allowedActions: allowedCapabilities(principal.grants, {

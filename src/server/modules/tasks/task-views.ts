@@ -46,7 +46,10 @@ export const toEvents = (rows: Rows<typeof repository.eventsOf>): TaskDetail['ev
     details: (row.details as Record<string, unknown> | null) ?? null,
   }));
 
-export const toReports = (rows: Rows<typeof repository.reportsOf>): TaskDetail['reports'] =>
+export const toReports = (
+  rows: Rows<typeof repository.reportsOf>,
+  files: TaskDetail['reports'][number]['files'],
+): TaskDetail['reports'] =>
   rows.map((row) => ({
     id: row.id,
     reportedOn: row.reported_on,
@@ -57,6 +60,7 @@ export const toReports = (rows: Rows<typeof repository.reportsOf>): TaskDetail['
     answer: row.answer,
     answeredAt: row.answered_at?.toISOString() ?? null,
     authorName: row.author_name,
+    files: files.filter((file) => file.reportId === row.id),
   }));
 
 export const toExtensions = (rows: Rows<typeof repository.extensionsOf>): TaskDetail['extensions'] =>

@@ -9,6 +9,7 @@ import type {
 } from '../../../shared/schemas/tasks.ts';
 import { AppError, forbidden, notFound, staleVersion } from '../../errors.ts';
 import { actorIdOf } from '../auth/principal.ts';
+import { attachToReport } from '../evidence/evidence.repository.ts';
 import { type Actor, dayOf, lockTaskOrFail, positionOf, recordTaskEvent } from './task-context.ts';
 import { mayRead } from './task-reading.service.ts';
 import * as workflow from './task-workflow.repository.ts';
@@ -80,6 +81,7 @@ export async function reportProgress(db: Db, actor: Actor, id: string, input: Cr
   return changeTask(db, id, async (tx, task) => {
     if (!mayActAsLead(actor.principal.grants, positionOf(task))) throw forbidden('report on this task');
     if (!isOpen(task.state)) throw new AppError('invalid_transition', 'Only an open task takes progress reports');
+    const evidenceFileIds = [...new Set(input.evidenceFileIds ?? [])];
     const reportId = await workflow.insertReport(tx, {
       task_id: task.id,
       reported_on: dayOf(actor),
@@ -90,6 +92,11 @@ export async function reportProgress(db: Db, actor: Actor, id: string, input: Cr
       created_by: actorIdOf(actor.principal),
       created_at: actor.now,
     });
+    if ((await attachToReport(tx, task.id, reportId, evidenceFileIds)) !== evidenceFileIds.length) {
+      throw new AppError('invalid_reference', 'Evidence files must be this task’s and not yet attached', {}, [
+        { path: 'evidenceFileIds', message: 'error.invalid_reference' },
+      ]);
+    }
     // Reporting on an assigned task means work has started.
     const state = task.state === 'assigned' ? 'in_progress' : task.state;
     await repository.updateTask(tx, task.id, { progress_percent: input.percent, state });

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { negotiateLocale } from '../../../shared/i18n/index.ts';
 import { CalendarDateSchema, IdSchema } from '../../../shared/schemas/common.ts';
 import {
   AnswerReportSchema,
@@ -20,6 +21,8 @@ import type { AppContext } from '../../http/context.ts';
 import { problems } from '../../http/openapi.ts';
 import { optionalIfMatch, requireIfMatch, setVersionTag } from '../../http/versioning.ts';
 import { once } from '../idempotency/idempotency.service.ts';
+import { exportableResponse, requestedFormat, sendExport } from '../spreadsheets/export-negotiation.ts';
+import { exportTasks } from '../spreadsheets/task-export.service.ts';
 import { createTask, updateTask } from './task-commands.service.ts';
 import type { Actor } from './task-context.ts';
 import { getTaskDetail, listTasks } from './task-reading.service.ts';
@@ -45,10 +48,16 @@ export const taskRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { datab
         tags,
         summary: 'Tasks of a scope as of a date, filtered, sorted and paged',
         querystring: ListTasksQuerySchema,
-        response: { 200: TaskPageSchema, ...problems(401, 403, 404) },
+        response: { 200: exportableResponse(TaskPageSchema, 'The tasks'), ...problems(401, 403, 404) },
       },
     },
-    async (request) => listTasks(db, requirePrincipal(request), request.query),
+    async (request, reply) => {
+      const format = requestedFormat(request.query.format, request.headers.accept);
+      if (format === 'json') return listTasks(db, requirePrincipal(request), request.query);
+      const locale = negotiateLocale(request.headers['accept-language']);
+      const file = await exportTasks(db, requirePrincipal(request), request.query, format, locale);
+      return sendExport(reply, file, { 'x-total-count': String(file.total) });
+    },
   );
 
   app.post(

@@ -1,0 +1,74 @@
+import multipart from '@fastify/multipart';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { EVIDENCE_MAX_BYTES } from '../../../shared/domain/evidence.ts';
+import { IdSchema } from '../../../shared/schemas/common.ts';
+import { EvidenceFileSchema } from '../../../shared/schemas/tasks.ts';
+import { AppError } from '../../errors.ts';
+import { requirePrincipal } from '../../http/authentication.ts';
+import type { AppContext } from '../../http/context.ts';
+import { problems } from '../../http/openapi.ts';
+import * as service from './evidence.service.ts';
+
+const tags = ['Tasks'];
+
+export const evidenceRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { database: { db } }) => {
+  // One file per request, no larger than evidence may be: the parser stops reading past it.
+  await app.register(multipart, { limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1, fields: 0 } });
+
+  app.post(
+    '/api/v1/tasks/:id/files',
+    {
+      schema: {
+        tags,
+        summary:
+          'Upload an evidence file (multipart/form-data, field "file"): PDF, image or Office document, 20 MiB at most',
+        consumes: ['multipart/form-data'],
+        params: z.object({ id: IdSchema }),
+        response: { 201: EvidenceFileSchema, ...problems(401, 403, 404, 413, 415) },
+      },
+    },
+    async (request, reply) => {
+      const principal = requirePrincipal(request);
+      if (!request.isMultipart()) throw new AppError('unsupported_media_type', 'Send the file as multipart/form-data');
+      const part = await request.file();
+      if (!part) throw new AppError('validation', 'No file', {}, [{ path: 'file', message: 'error.validation' }]);
+      const content = await part.toBuffer();
+      const file = await service.uploadEvidence(db, principal, request.params.id, { fileName: part.filename, content });
+      return reply.status(201).send(file);
+    },
+  );
+
+  app.get(
+    '/api/v1/tasks/:id/files',
+    {
+      schema: {
+        tags,
+        summary: 'The evidence files of a task',
+        params: z.object({ id: IdSchema }),
+        response: { 200: z.object({ items: z.array(EvidenceFileSchema) }), ...problems(401, 403, 404) },
+      },
+    },
+    async (request) => ({ items: await service.listEvidence(db, requirePrincipal(request), request.params.id) }),
+  );
+
+  app.get(
+    '/api/v1/files/:fileId',
+    {
+      schema: {
+        tags,
+        summary: 'Download an evidence file',
+        params: z.object({ fileId: IdSchema }),
+        response: { 200: z.any().describe('The file, with its media type'), ...problems(401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const file = await service.downloadEvidence(db, requirePrincipal(request), request.params.fileId);
+      return reply
+        .type(file.mediaType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .header('x-content-type-options', 'nosniff')
+        .send(file.content);
+    },
+  );
+};

@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../../db/database.ts';
+import { EVIDENCE_MAX_BYTES, evidenceMediaType } from '../../../shared/domain/evidence.ts';
+import { mayActAsLead } from '../../../shared/domain/task-permissions.ts';
+import type { EvidenceFile } from '../../../shared/schemas/tasks.ts';
+import { toEvidenceFile } from './evidence-views.ts';
+import { AppError, forbidden, notFound } from '../../errors.ts';
+import * as audit from '../audit/audit.service.ts';
+import { actorIdOf, type Principal } from '../auth/principal.ts';
+import { lockTaskOrFail, positionOf } from '../tasks/task-context.ts';
+import { mayRead } from '../tasks/task-reading.service.ts';
+import { findTask } from '../tasks/tasks.repository.ts';
+import * as repository from './evidence.repository.ts';
+
+/**
+ * Stores a file as evidence for a task, as its lead agency. The type is taken from the name and
+ * confirmed by the first bytes, so a renamed executable is refused.
+ */
+export async function uploadEvidence(
+  db: Db,
+  principal: Principal,
+  taskId: string,
+  file: { fileName: string; content: Buffer },
+): Promise<EvidenceFile> {
+  if (file.content.length > EVIDENCE_MAX_BYTES) throw new AppError('payload_too_large', 'Evidence file too large');
+  const mediaType = evidenceMediaType(file.fileName, file.content.subarray(0, 8));
+  if (!mediaType) throw new AppError('unsupported_media_type', `Not an accepted evidence file: ${file.fileName}`);
+  return db.transaction().execute(async (tx) => {
+    const task = await lockTaskOrFail(tx, taskId);
+    if (!mayActAsLead(principal.grants, positionOf(task))) throw forbidden('add evidence to this task');
+    const row = await repository.insertFile(tx, {
+      task_id: task.id,
+      file_name: file.fileName.slice(0, 255),
+      media_type: mediaType,
+      size_bytes: file.content.length,
+      sha256: createHash('sha256').update(file.content).digest('hex'),
+      content: file.content,
+      uploaded_by: actorIdOf(principal),
+    });
+    await audit.record(tx, principal, [
+      {
+        action: 'task.evidence_uploaded',
+        entityType: 'task',
+        entityId: task.id,
+        scopePath: task.lead_path,
+        after: { fileId: row.id, fileName: row.file_name, sizeBytes: row.size_bytes, sha256: row.sha256 },
+      },
+    ]);
+    return toEvidenceFile(row);
+  });
+}
+
+export async function listEvidence(db: Db, principal: Principal, taskId: string): Promise<EvidenceFile[]> {
+  const task = await findTask(db, taskId);
+  if (!task) throw notFound('task', taskId);
+  if (!mayRead(principal, task)) throw forbidden('read this task');
+  return (await repository.filesOfTask(db, taskId)).map(toEvidenceFile);
+}
+
+export async function downloadEvidence(db: Db, principal: Principal, fileId: string) {
+  const file = await repository.findContent(db, fileId);
+  if (!file) throw notFound('file', fileId);
+  const task = await findTask(db, file.task_id);
+  if (!task || !mayRead(principal, task)) throw forbidden('read this file');
+  return { ...toEvidenceFile(file), content: Buffer.from(file.content) };
+}

@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
+import { TEST_DATABASE_KINDS } from '../../testing/test-database.ts';
+import { SYSTEM } from '../auth/principal.ts';
+import { createProgramme } from '../directives/directives.service.ts';
+import { createTask } from '../tasks/task-commands.service.ts';
+
+const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 0x20), Buffer.from('\n%%EOF\n')]);
+
+function multipart(fileName: string, content: Buffer) {
+  const boundary = '----steerboard-test-boundary';
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n`),
+    Buffer.from('Content-Type: application/octet-stream\r\n\r\n'),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+describe.each(TEST_DATABASE_KINDS)('evidence files on %s', (kind) => {
+  let t: TestApp;
+  let focal: TestClient;
+  let taskId: string;
+  const upload = (client: TestClient, fileName: string, content: Buffer) =>
+    client.request({ method: 'POST', url: `/api/v1/tasks/${taskId}/files`, ...multipart(fileName, content) });
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    const programme = await createProgramme(t.database.db, SYSTEM, {
+      code: 'EV',
+      nameVi: 'Chương trình thử',
+      nameEn: 'Test programme',
+      ownerOrganizationId: t.world.org.root.id,
+      groups: [],
+    });
+    taskId = await createTask(
+      t.database.db,
+      { principal: SYSTEM, now: new Date() },
+      {
+        title: 'Báo cáo kết quả chuyển đổi số',
+        description: '',
+        programmeId: programme.id,
+        assignerOrganizationId: t.world.org.root.id,
+        leadOrganizationId: t.world.org.hanoi.id,
+        coordinatingOrganizationIds: [],
+        deadline: '2030-12-31',
+        expectedOutput: 'report',
+        priority: 'normal',
+        isConfidential: false,
+        assign: true,
+      },
+    );
+    focal = await t.signIn(t.world.person.hanoiFocal.email);
+  });
+  afterAll(() => t.close());
+
+  it('stores a PDF from the lead agency, attaches it to a report and serves it back to readers', async () => {
+    const uploaded = await upload(focal, 'Báo cáo quý III.pdf', PDF);
+    expect(uploaded.statusCode).toBe(201);
+    const file = uploaded.json();
+    expect(file).toMatchObject({
+      fileName: 'Báo cáo quý III.pdf',
+      mediaType: 'application/pdf',
+      sizeBytes: PDF.length,
+      reportId: null,
+    });
+    const report = await focal.request({
+      method: 'POST',
+      url: `/api/v1/tasks/${taskId}/reports`,
+      payload: { percent: 40, narrative: 'Đã có báo cáo', evidenceFileIds: [file.id] },
+    });
+    expect(report.statusCode).toBe(201);
+    expect(report.json().reports[0].files).toEqual([
+      expect.objectContaining({ id: file.id, reportId: report.json().reports[0].id }),
+    ]);
+    const leader = await t.signIn(t.world.person.leader.email);
+    const download = await leader.request({ method: 'GET', url: `/api/v1/files/${file.id}` });
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(download.headers['content-disposition']).toContain("filename*=UTF-8''B%C3%A1o");
+    expect(download.rawPayload.equals(PDF)).toBe(true);
+  });
+
+  it('refuses a file attached twice or belonging to nothing', async () => {
+    const file = (await upload(focal, 'minh-chung.pdf', PDF)).json();
+    const report = (ids: string[]) =>
+      focal.request({
+        method: 'POST',
+        url: `/api/v1/tasks/${taskId}/reports`,
+        payload: { percent: 50, narrative: 'x', evidenceFileIds: ids },
+      });
+    expect((await report([file.id])).statusCode).toBe(201);
+    const again = await report([file.id]);
+    expect(again.statusCode).toBe(400);
+    expect(again.json().errors[0].path).toBe('evidenceFileIds');
+  });
+
+  it('checks the type by content, not only by name, and the size', async () => {
+    const renamed = await upload(focal, 'report.pdf', Buffer.from('MZ\x90\x00 this is an executable'));
+    expect(renamed.statusCode).toBe(415);
+    expect(renamed.json().code).toBe('unsupported_media_type');
+    const script = await upload(focal, 'virus.exe', PDF);
+    expect(script.statusCode).toBe(415);
+    const tooLarge = await upload(focal, 'big.pdf', Buffer.concat([PDF, Buffer.alloc(20 * 1024 * 1024)]));
+    expect(tooLarge.statusCode).toBe(413);
+    const notMultipart = await focal.request({
+      method: 'POST',
+      url: `/api/v1/tasks/${taskId}/files`,
+      payload: { file: 'x' },
+    });
+    expect(notMultipart.statusCode).toBe(415);
+  });
+
+  it('lets only the lead agency upload, and only readers list and download', async () => {
+    const outsider = await t.signIn(t.world.person.outsider.email);
+    expect((await upload(outsider, 'x.pdf', PDF)).statusCode).toBe(403);
+    const listed = await focal.request({ method: 'GET', url: `/api/v1/tasks/${taskId}/files` });
+    expect(listed.statusCode).toBe(200);
+    const [first] = listed.json().items;
+    expect((await outsider.request({ method: 'GET', url: `/api/v1/tasks/${taskId}/files` })).statusCode).toBe(403);
+    expect((await outsider.request({ method: 'GET', url: `/api/v1/files/${first.id}` })).statusCode).toBe(403);
+    const anonymous = await t.app.inject({ method: 'GET', url: `/api/v1/files/${first.id}` });
+    expect(anonymous.statusCode).toBe(401);
+  });
+});
