@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const HEALTH_TIMEOUT_MS = 120_000;
+// The first start seeds the demo (organizations, accounts, 1,132 tasks with their history).
+const HEALTH_TIMEOUT_MS = 300_000;
 const demoPassword = process.env.STEERBOARD_DEMO_PASSWORD ?? 'e2e-Demo-Password-2025!';
 
 function freePort(): Promise<number> {
@@ -42,11 +43,20 @@ async function waitForHealth(baseUrl: string, server: ChildProcess): Promise<voi
 
 function runJourneys(baseUrl: string): Promise<number> {
   return new Promise((resolve) => {
-    const tests = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-timeout=120000', 'e2e/*.e2e.ts'], {
-      cwd: repoRoot,
-      stdio: 'inherit',
-      env: { ...process.env, BASE_URL: baseUrl, DEMO_PASSWORD: demoPassword },
-    });
+    const tests = spawn(
+      process.execPath,
+      [
+        '--test',
+        '--test-concurrency=1',
+        '--test-timeout=120000',
+        ...(process.argv.length > 2 ? process.argv.slice(2) : ['e2e/*.e2e.ts']),
+      ],
+      {
+        cwd: repoRoot,
+        stdio: 'inherit',
+        env: { ...process.env, BASE_URL: baseUrl, DEMO_PASSWORD: demoPassword },
+      },
+    );
     tests.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }

@@ -52,17 +52,24 @@ export async function newContext(
   });
 }
 
-/** Signs in through the form, as a person would, and waits for the shell. */
+/**
+ * Signs in through the form, as a person would, and waits for the shell. The sign-in page sends
+ * the person on to `redirect`: the organizations page by default, where the older journeys start
+ * (people who follow tasks otherwise land on the dashboard); null for the landing page itself.
+ */
 export async function signIn(
   page: Page,
   email: string = ACCOUNTS.admin,
   password: string = DEMO_PASSWORD,
+  redirect: string | null = '/organizations',
 ): Promise<void> {
-  await page.goto('/sign-in');
+  await page.goto(redirect ? `/sign-in?redirect=${encodeURIComponent(redirect)}` : '/sign-in');
   await page.getByLabel(vi('signIn.email')).fill(email);
   await page.getByLabel(vi('signIn.password')).fill(password);
   await page.getByRole('button', { name: vi('signIn.submit') }).click();
-  await page.getByRole('heading', { level: 1, name: vi('orgs.title') }).waitFor();
+  // The banner rather than the navigation: on a phone the navigation starts hidden.
+  await page.getByRole('banner').waitFor();
+  if (redirect === '/organizations') await page.getByRole('heading', { level: 1, name: vi('orgs.title') }).waitFor();
 }
 
 /** axe's serious and critical findings on the page as it is now, one readable line each. */

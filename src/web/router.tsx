@@ -5,15 +5,19 @@ import { NotFoundPage } from './components/not-found-page.tsx';
 import { RouteError } from './components/route-error.tsx';
 import { AuditPage } from './features/audit/audit-page.tsx';
 import { SignInPage } from './features/auth/sign-in-page.tsx';
+import { DashboardPage } from './features/dashboard/dashboard-page.tsx';
 import { OrganizationsPage } from './features/organizations/organizations-page.tsx';
 import { PeoplePage } from './features/people/people-page.tsx';
-import { sessionQuery } from './lib/session.ts';
+import { NewTaskPage } from './features/tasks/new-task-page.tsx';
+import { validateTaskListSearch } from './features/tasks/task-list-search.ts';
+import { TaskListPage } from './features/tasks/task-list-page.tsx';
+import { TaskPage } from './features/tasks/task-page.tsx';
+import { optionalDate, optionalString } from './lib/search-params.ts';
+import { canReadTasks, sessionQuery } from './lib/session.ts';
 
 interface RouterContext {
   queryClient: QueryClient;
 }
-
-const optionalString = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Outlet,
@@ -42,12 +46,49 @@ const appRoute = createRoute({
   component: AppLayout,
 });
 
+/** The landing page: the dashboard for those who follow tasks, the organizations for the others. */
 const indexRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
-  beforeLoad: () => {
+  beforeLoad: ({ context }) => {
+    if (canReadTasks(context.session)) throw redirect({ to: '/dashboard', search: {} });
     throw redirect({ to: '/organizations', search: { org: undefined } });
   },
+});
+
+/** Scope and date live in the URL: a link to the dashboard shows the same figures to whoever opens it. */
+export const dashboardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/dashboard',
+  validateSearch: (search: Record<string, unknown>): { scope?: string; as_of?: string } => ({
+    scope: optionalString(search.scope),
+    as_of: optionalDate(search.as_of),
+  }),
+  component: DashboardPage,
+});
+
+export const taskListRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/tasks',
+  validateSearch: validateTaskListSearch,
+  component: TaskListPage,
+});
+
+/** A new task, or with `parent` a sub-task cascaded from it. */
+export const newTaskRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/tasks/new',
+  validateSearch: (search: Record<string, unknown>): { parent?: string } => ({
+    parent: optionalString(search.parent),
+  }),
+  component: NewTaskPage,
+});
+
+export const taskRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/tasks/$taskId',
+  validateSearch: (search: Record<string, unknown>): { as_of?: string } => ({ as_of: optionalDate(search.as_of) }),
+  component: TaskPage,
 });
 
 export const organizationsRoute = createRoute({
@@ -74,7 +115,16 @@ export const auditRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
-  appRoute.addChildren([indexRoute, organizationsRoute, peopleRoute, auditRoute]),
+  appRoute.addChildren([
+    indexRoute,
+    dashboardRoute,
+    taskListRoute,
+    newTaskRoute,
+    taskRoute,
+    organizationsRoute,
+    peopleRoute,
+    auditRoute,
+  ]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

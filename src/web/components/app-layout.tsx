@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { useI18n } from '../lib/i18n.tsx';
-import { canManagePeople, canReadAudit, sessionQuery, signOut } from '../lib/session.ts';
+import { canManagePeople, canReadAudit, canReadTasks, sessionQuery, signOut } from '../lib/session.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 
 export function AppLayout() {
@@ -28,6 +28,8 @@ export function AppLayout() {
   };
 
   const links = [
+    { to: '/dashboard', label: t('nav.dashboard'), isShown: canReadTasks(session) },
+    { to: '/tasks', label: t('nav.tasks'), isShown: canReadTasks(session) },
     { to: '/organizations', label: t('nav.organizations'), isShown: true },
     { to: '/people', label: t('nav.people'), isShown: canManagePeople(session) },
     { to: '/audit', label: t('nav.audit'), isShown: canReadAudit(session) },
@@ -65,7 +67,7 @@ export function AppLayout() {
               aria-expanded={isNavOpen}
               aria-controls="main-navigation"
             />
-            <Text component={Link} to="/organizations" fw={700} size="lg" c="blue.9" td="none">
+            <Text component={Link} to="/" fw={700} size="lg" c="blue.9" td="none">
               {t('app.name')}
             </Text>
           </Group>

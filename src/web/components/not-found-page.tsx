@@ -8,7 +8,7 @@ export function NotFoundPage() {
     <Container size="sm" py="xl" component="main">
       <Stack>
         <Title order={1}>{t('notFound.title')}</Title>
-        <Anchor component={Link} to="/organizations">
+        <Anchor component={Link} to="/">
           {t('notFound.back')}
         </Anchor>
       </Stack>

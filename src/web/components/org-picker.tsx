@@ -20,9 +20,10 @@ interface OrgPickerProps {
  */
 export function OrgPicker({ label, value, onChange, error, required }: OrgPickerProps) {
   const { t, locale } = useI18n();
-  const [search, setSearch] = useState('');
-  const [debouncedSearch] = useDebouncedValue(search, 250);
   const labelOf = (organization: Organization) => `${localName(locale, organization)} (${organization.code})`;
+  // A picker opened with a choice already made (from the URL, a parent task) shows that choice.
+  const [search, setSearch] = useState(() => (value ? labelOf(value) : ''));
+  const [debouncedSearch] = useDebouncedValue(search, 250);
   // Once chosen, the search box shows the chosen label: do not search for that text.
   const isShowingChoice = value !== null && search === labelOf(value);
   const query = useQuery(organizationSearchQuery(isShowingChoice ? '' : debouncedSearch, 20));

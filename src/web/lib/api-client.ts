@@ -6,6 +6,8 @@ export class ApiError extends Error {
   readonly code: string;
   readonly detail: string;
   readonly errors: ReadonlyArray<{ path: string; message: string }>;
+  /** On 412: the version now stored, so that a screen can reload it and let the person try again. */
+  readonly currentVersion: number | undefined;
 
   constructor(status: number, problem: Partial<Problem>, fallbackMessage: string) {
     const detail = problem.detail ?? problem.title ?? fallbackMessage;
@@ -15,6 +17,7 @@ export class ApiError extends Error {
     this.code = problem.code ?? (status === 0 ? 'network' : 'internal');
     this.detail = detail;
     this.errors = problem.errors ?? [];
+    this.currentVersion = problem.currentVersion;
   }
 }
 
@@ -43,6 +46,8 @@ export interface RequestOptions {
   query?: Record<string, string | number | boolean | undefined | null>;
   /** The version being edited, sent as If-Match so that a stale write is refused (412). */
   ifMatch?: number;
+  /** Generated once per form opening: a retried create then makes one record, not two. */
+  idempotencyKey?: string;
   signal?: AbortSignal;
 }
 
@@ -58,9 +63,12 @@ export function buildUrl(path: string, query?: RequestOptions['query']): string 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': acceptLanguage };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  // A file upload (FormData) sets its own multipart content type, boundary included.
+  const isForm = options.body instanceof FormData;
+  if (options.body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   if (UNSAFE_METHODS.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   if (options.ifMatch !== undefined) headers['If-Match'] = `"${options.ifMatch}"`;
+  if (options.idempotencyKey !== undefined) headers['Idempotency-Key'] = options.idempotencyKey;
 
   let response: Response;
   try {
@@ -68,7 +76,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : isForm ? (options.body as FormData) : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (cause) {
@@ -95,7 +103,8 @@ async function readProblem(response: Response): Promise<Partial<Problem>> {
 export const api = {
   get: <T>(path: string, query?: RequestOptions['query'], signal?: AbortSignal) =>
     apiRequest<T>(path, { query, signal }),
-  post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'POST', body }),
+  post: <T>(path: string, body?: unknown, options?: Pick<RequestOptions, 'ifMatch' | 'idempotencyKey'>) =>
+    apiRequest<T>(path, { ...options, method: 'POST', body }),
   patch: <T>(path: string, body: unknown, ifMatch: number) => apiRequest<T>(path, { method: 'PATCH', body, ifMatch }),
   delete: <T>(path: string) => apiRequest<T>(path, { method: 'DELETE' }),
 };

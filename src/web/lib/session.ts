@@ -1,5 +1,5 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
-import type { Role } from '../../shared/domain/roles.ts';
+import { roleAllows, type Action, type Role } from '../../shared/domain/roles.ts';
 import type { Session, SignIn } from '../../shared/schemas/auth.ts';
 import { api, isApiError, setCsrfToken } from './api-client.ts';
 
@@ -50,3 +50,10 @@ export function hasRole(session: Session | null | undefined, ...roles: Role[]): 
 export const canManagePeople = (session: Session | null | undefined) => hasRole(session, 'admin');
 export const canReadAudit = (session: Session | null | undefined) => hasRole(session, 'admin', 'inspector');
 export const canWriteOrganizations = (session: Session | null | undefined) => hasRole(session, 'admin');
+/** Whether one of the person's roles allows `action` somewhere; the server still checks each scope. */
+export const mayDo = (session: Session | null | undefined, action: Action) =>
+  !!session?.roles.some((assignment) => roleAllows(assignment.role, action));
+/** People with `task.read` land on the dashboard after signing in. */
+export const canReadTasks = (session: Session | null | undefined) => mayDo(session, 'task.read');
+/** Whether to offer "New task"; the server decides per task, through allowedActions. */
+export const canAssignTasks = (session: Session | null | undefined) => mayDo(session, 'task.assign');

@@ -22,7 +22,8 @@ export function SignInPage() {
     mutationFn: () => signIn(queryClient, { email: email.trim(), password }),
     onSuccess: async () => {
       // Only come back to a page of this site, never to an address given by a crafted link.
-      const target = redirect?.startsWith('/') && !redirect.startsWith('//') ? redirect : '/organizations';
+      // Without one, the start page, which picks the landing page from the person's roles.
+      const target = redirect?.startsWith('/') && !redirect.startsWith('//') ? redirect : '/';
       await navigate({ href: target });
     },
   });

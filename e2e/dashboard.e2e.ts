@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import type { Dashboard } from '../src/shared/schemas/dashboard.ts';
+import { ACCOUNTS, apiGet, launchBrowser, newContext, signIn, vi } from './support.ts';
+
+let browser: Browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** The headline as the screen shows it, read back as numbers ("1.132" in Vietnamese → 1132). */
+async function shownHeadline(page: Page) {
+  const figure = async (id: string) => {
+    const text = await page.locator(`[data-figure="${id}"]`).innerText();
+    return Number(text.replace(/\D/g, ''));
+  };
+  return {
+    total: await figure('total'),
+    completed: await figure('completed'),
+    inProgress: await figure('inProgress'),
+    overdue: await figure('overdue'),
+    completionPercent: await figure('completionRate'),
+  };
+}
+
+const expectedHeadline = (dashboard: Dashboard) => ({
+  total: dashboard.total,
+  completed: dashboard.completed,
+  inProgress: dashboard.inProgress,
+  overdue: dashboard.overdue,
+  completionPercent: Math.round(dashboard.completionRate * 100),
+});
+
+test('steering lands on the dashboard after signing in', async () => {
+  const page = await (await newContext(browser)).newPage();
+  await signIn(page, ACCOUNTS.steering, undefined, null);
+  await page.getByRole('heading', { level: 1, name: vi('dashboard.title') }).waitFor();
+  assert.match(new URL(page.url()).pathname, /^\/dashboard$/);
+  await page.context().close();
+});
+
+test('the dashboard for VN as of 2025-09-30 shows the API figures: 1,132 = 485 + 561 + 86', async () => {
+  const page = await (await newContext(browser)).newPage();
+  await signIn(page, ACCOUNTS.steering, undefined, '/dashboard?scope=VN&as_of=2025-09-30');
+  const api = await apiGet<Dashboard>(page, '/dashboard?scope=VN&as_of=2025-09-30');
+  assert.deepEqual(
+    [api.total, api.completed, api.inProgress, api.overdue],
+    [1132, 485, 561, 86],
+    'the demo reproduces the committee report of Q3 2025',
+  );
+
+  await page
+    .locator('[data-figure="total"]')
+    .getByText(/1\.132/)
+    .waitFor();
+  // The scope picker starts on the scope read, named as the person knows it.
+  const scopeBox = page.getByRole('combobox', { name: vi('reading.scope') });
+  assert.equal(await scopeBox.inputValue(), `${api.scope.nameVi} (${api.scope.code})`);
+  assert.equal(await page.getByLabel(vi('reading.asOf')).inputValue(), '2025-09-30');
+  assert.deepEqual(await shownHeadline(page), expectedHeadline(api));
+  // The tables are the charts' text equivalent: the group table adds up to the headline.
+  const groupRows = page.getByRole('table', { name: vi('dashboard.byGroup') }).getByRole('row');
+  assert.equal(await groupRows.count(), api.byGroup.length + 1);
+  // The ring chart says its figures in words to screen readers.
+  await page.getByRole('img', { name: /1\.132/ }).waitFor();
+  await page.context().close();
+});
+
+test('changing the date reads the dashboard again and keeps it in the URL', async () => {
+  const page = await (await newContext(browser)).newPage();
+  await signIn(page, ACCOUNTS.steering, undefined, '/dashboard?scope=VN&as_of=2025-09-30');
+  await page
+    .locator('[data-figure="total"]')
+    .getByText(/1\.132/)
+    .waitFor();
+  await page.getByLabel(vi('reading.asOf')).fill('2025-06-30');
+  await page.waitForURL(/as_of=2025-06-30/);
+  const api = await apiGet<Dashboard>(page, '/dashboard?scope=VN&as_of=2025-06-30');
+  await page.waitForFunction(
+    (total) => document.querySelector('[data-figure="total"]')?.textContent?.replace(/\D/g, '') === String(total),
+    api.total,
+  );
+  assert.deepEqual(await shownHeadline(page), expectedHeadline(api));
+  assert.match(page.url(), /scope=VN/);
+  await page.context().close();
+});

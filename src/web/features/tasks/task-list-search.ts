@@ -1,0 +1,71 @@
+import { TASK_STATES } from '../../../shared/domain/task-lifecycle.ts';
+import { TIMELINESS } from '../../../shared/domain/timeliness.ts';
+import type { TASK_SORTS as SERVER_TASK_SORTS } from '../../../shared/schemas/tasks.ts';
+import {
+  optionalDate,
+  optionalList,
+  optionalOneOf,
+  optionalPositiveInteger,
+  optionalString,
+} from '../../lib/search-params.ts';
+
+// The server's list of sorts (shared/schemas/tasks.ts), repeated because importing that file
+// would bring zod into the web bundle; TypeScript checks below that the two agree.
+export const TASK_SORTS = [
+  'deadline',
+  '-deadline',
+  'code',
+  '-code',
+  'progress',
+  '-progress',
+  'title',
+  '-title',
+] as const;
+export type TaskSort = (typeof TASK_SORTS)[number];
+type ServerTaskSort = (typeof SERVER_TASK_SORTS)[number];
+const sortsAgree: [TaskSort, ServerTaskSort] extends [ServerTaskSort, TaskSort] ? true : never = true;
+void sortsAgree;
+
+/** Everything that makes a view of the task list; kept in the URL so that a link reproduces it. */
+export interface TaskListSearch {
+  scope?: string;
+  as_of?: string;
+  /** Comma-separated, as the API takes them: "assigned,in_progress". */
+  state?: string;
+  timeliness?: string;
+  agency?: string;
+  group?: string;
+  document?: string;
+  deadline_from?: string;
+  deadline_to?: string;
+  q?: string;
+  sort?: TaskSort;
+  /** The page being shown: the server's cursor, and its number for "page 2" and "51–100". */
+  cursor?: string;
+  page?: number;
+}
+
+export function validateTaskListSearch(search: Record<string, unknown>): TaskListSearch {
+  const cursor = optionalString(search.cursor);
+  return {
+    scope: optionalString(search.scope),
+    as_of: optionalDate(search.as_of),
+    state: optionalList(search.state, TASK_STATES),
+    timeliness: optionalList(search.timeliness, TIMELINESS),
+    agency: optionalString(search.agency),
+    group: optionalString(search.group),
+    document: optionalString(search.document),
+    deadline_from: optionalDate(search.deadline_from),
+    deadline_to: optionalDate(search.deadline_to),
+    q: optionalString(search.q),
+    sort: optionalOneOf(search.sort, TASK_SORTS),
+    cursor,
+    // A page number without its cursor means nothing: the first page is then shown.
+    page: cursor ? optionalPositiveInteger(search.page) : undefined,
+  };
+}
+
+/** The view with one filter changed: back to the first page, as the old cursor belongs to the old filters. */
+export function withFilter(search: TaskListSearch, changes: Partial<TaskListSearch>): TaskListSearch {
+  return { ...search, ...changes, cursor: undefined, page: undefined };
+}
