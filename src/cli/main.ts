@@ -26,6 +26,15 @@ function printAccounts(accounts: SeededAccount[]): void {
   console.log('');
 }
 
+async function seedAndPrint(db: DatabaseHandle['db'], config: Config): Promise<void> {
+  console.log('Seeding the demo (organizations, people, the Resolution 57 programme and its tasks)…');
+  const accounts = await seedDemo(db, {
+    password: config.demoPassword,
+    onProgress: (message) => console.log(`  …${message}`),
+  });
+  printAccounts(accounts);
+}
+
 const port = (value: string) => {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535)
@@ -44,8 +53,7 @@ program
     const database = await openDatabase(config);
     await migrateToLatest(database.db);
     if (options.seedDemo && !(await isSeeded(database.db))) {
-      console.log('Empty database: seeding the demo (organizations, people, roles)…');
-      printAccounts(await seedDemo(database.db, { password: config.demoPassword }));
+      await seedAndPrint(database.db, config);
     }
     await analyze(database);
     const app = await buildApp(database, config);
@@ -75,7 +83,7 @@ program
     const config = loadConfig();
     await withDatabase(config, async (database) => {
       if (await isSeeded(database.db)) return console.log('The database already holds data: nothing seeded.');
-      printAccounts(await seedDemo(database.db, { password: config.demoPassword }));
+      await seedAndPrint(database.db, config);
       await analyze(database);
     });
   });

@@ -88,7 +88,10 @@ export async function isSeeded(db: Db): Promise<boolean> {
  * with its documents, meetings and 1,132 central tasks, made through the services people use
  * (tasks on the days their history says), so that the audit trail tells how every row came to be.
  */
-export async function seedDemo(db: Db, options: { password?: string | undefined } = {}): Promise<SeededAccount[]> {
+export async function seedDemo(
+  db: Db,
+  options: { password?: string | undefined; onProgress?: (message: string) => void } = {},
+): Promise<SeededAccount[]> {
   const organizations = await seedOrganizations(db);
   const accounts: SeededAccount[] = [];
   const people: Array<{ id: string; role: Role; scopeCode: string }> = [];
@@ -111,7 +114,7 @@ export async function seedDemo(db: Db, options: { password?: string | undefined 
   const random = seededRandom(57);
   const programme = await seedProgramme(db, organizations, random);
   const actors = await demoActors(db, people);
-  const centralTasks = await seedCentralTasks(db, organizations, programme, actors, random);
+  const centralTasks = await seedCentralTasks(db, organizations, programme, actors, random, options.onProgress);
   await seedCascades(db, organizations, programme.programme.id, centralTasks, actors, random);
   return accounts;
 }

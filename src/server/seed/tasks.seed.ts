@@ -87,6 +87,7 @@ export async function seedCentralTasks(
   programme: ProgrammeSeed,
   actors: DemoActors,
   random: Random,
+  onProgress: (message: string) => void = () => {},
 ): Promise<Array<{ id: string; plan: TaskPlan; lead: Organization }>> {
   const leads = [...organizations.values()].filter(
     (o) =>
@@ -134,6 +135,7 @@ export async function seedCentralTasks(
     );
     await play(db, id, plan.steps, actors.steering, actors.focalPoints.get(lead.code) ?? SYSTEM);
     created.push({ id, plan, lead });
+    if (created.length % 100 === 0) onProgress(`tasks: ${created.length} of ${plans.length}`);
   }
   return created;
 }
