@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CalendarDateSchema, IdSchema } from './common.ts';
+import { ExportFormatSchema } from './spreadsheets.ts';
 import { TaskSummarySchema } from './tasks.ts';
 
 export const HeadlineSchema = z.object({
@@ -24,6 +25,7 @@ export const DashboardQuerySchema = z.object({
   scope: z.string().max(100).optional(),
   as_of: CalendarDateSchema.optional(),
   due_soon_days: z.coerce.number().int().min(0).max(90).optional(),
+  format: ExportFormatSchema.optional().describe('json, or an xlsx workbook / csv table of the figures'),
 });
 export type DashboardQuery = z.infer<typeof DashboardQuerySchema>;
 

@@ -1,0 +1,59 @@
+import ExcelJS from 'exceljs';
+import type { LightMyRequestResponse } from 'fastify';
+import { parse } from 'csv-parse/sync';
+import { XLSX_MEDIA_TYPE } from '../../../shared/schemas/spreadsheets.ts';
+
+/** A multipart/form-data body with one file part, as a browser sends it. */
+export function multipartFile(fileName: string, content: Buffer, mediaType = XLSX_MEDIA_TYPE) {
+  const boundary = '----steerboard-sheet-boundary';
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n`),
+    Buffer.from(`Content-Type: ${mediaType}\r\n\r\n`),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+export type SheetRow = Record<string, ExcelJS.CellValue>;
+
+/**
+ * A task sheet as an agency would make it by hand: Vietnamese headers in its own order, no
+ * English row, one object per row keyed by header.
+ */
+export async function taskWorkbook(rows: SheetRow[]): Promise<Buffer> {
+  const headers = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Nhiệm vụ');
+  sheet.addRow(headers);
+  for (const row of rows) sheet.addRow(headers.map((header) => row[header] ?? null));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export async function readWorkbook(response: LightMyRequestResponse): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(response.rawPayload as unknown as ExcelJS.Buffer);
+  return workbook;
+}
+
+/** A worksheet's rows as arrays of cell values, without exceljs' leading empty slot. */
+export function sheetValues(sheet: ExcelJS.Worksheet | undefined): ExcelJS.CellValue[][] {
+  const rows: ExcelJS.CellValue[][] = [];
+  sheet?.eachRow((row) => rows.push((row.values as ExcelJS.CellValue[]).slice(1)));
+  return rows;
+}
+
+export function parseCsv(response: LightMyRequestResponse): string[][] {
+  return parse(response.rawPayload.subarray(3).toString('utf8'), { relax_column_count: true });
+}
+
+/** Edits an exported workbook's task sheet in place and returns it as an upload. */
+export async function editWorkbook(
+  workbook: ExcelJS.Workbook,
+  edit: (sheet: ExcelJS.Worksheet) => void,
+): Promise<Buffer> {
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new Error('no sheet');
+  edit(sheet);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

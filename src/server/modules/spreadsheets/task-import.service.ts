@@ -1,0 +1,179 @@
+import type { ControlledTransaction } from 'kysely';
+import type { z } from 'zod';
+import { en, fr, vi } from 'zod/locales';
+import { can } from '../../../shared/domain/roles.ts';
+import { isMessageKey, type Locale, type MessageKey, translate } from '../../../shared/i18n/index.ts';
+import type { ImportReport, ImportRow } from '../../../shared/schemas/spreadsheets.ts';
+import type { Db } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
+import { AppError, forbidden, notFound } from '../../errors.ts';
+import * as audit from '../audit/audit.service.ts';
+import type { Principal } from '../auth/principal.ts';
+import { getOrganization } from '../organizations/organizations.service.ts';
+import { createTaskInTransaction, updateTaskInTransaction } from '../tasks/task-commands.service.ts';
+import type { Actor } from '../tasks/task-context.ts';
+import { findTask } from '../tasks/tasks.repository.ts';
+import * as repository from './spreadsheets.repository.ts';
+import { COLUMN_OF_FIELD, type ImportLookups, type PlannedRow, planRows, type RowProblem } from './task-import-plan.ts';
+import { readTaskSheet } from './task-sheet-reader.ts';
+
+/**
+ * The organization an import assigns for: the scope of the caller's steering role, as when a task
+ * is created through the API without naming an assigner. Checked before the file is even read.
+ */
+export async function importingAssigner(db: Db, principal: Principal) {
+  const scopeId = principal.grants
+    .find((grant) => grant.role === 'steering')
+    ?.scopePath.split('/')
+    .at(-2);
+  if (!scopeId) throw forbidden('import tasks');
+  const assigner = await getOrganization(db, scopeId);
+  if (!can(principal.grants, 'task.assign', assigner.path)) throw forbidden('import tasks');
+  return assigner;
+}
+
+async function lookupsFor(
+  db: Db,
+  rows: Awaited<ReturnType<typeof readTaskSheet>>,
+  ids: Pick<ImportLookups, 'programmeId' | 'assignerId'>,
+) {
+  const unique = <T>(values: T[]) => [...new Set(values)];
+  const orgCodes = unique(rows.flatMap(({ row }) => [row.leadCode, ...row.coordinatorCodes]).filter(Boolean));
+  const numbers = unique(rows.map(({ row }) => row.sourceDocumentNumber).filter((n): n is string => Boolean(n)));
+  const codes = unique(rows.map(({ row }) => row.code).filter((c): c is string => Boolean(c)));
+  const [organizations, documents, groups, tasks] = await Promise.all([
+    repository.organizationsByCodes(db, orgCodes),
+    repository.documentsByNumbers(db, numbers),
+    repository.groupsOfProgramme(db, ids.programmeId),
+    repository.tasksByCodes(db, codes),
+  ]);
+  return {
+    ...ids,
+    organizationIds: new Map(organizations.map((o) => [o.code, o.id])),
+    documentIds: new Map(documents.map((d) => [d.number, d.id])),
+    groupIds: new Map(groups.map((g) => [g.number, g.id])),
+    existingTasks: new Map(tasks.map((t) => [t.code, t])),
+  };
+}
+
+const SAVEPOINT = 'import_row';
+
+/**
+ * Runs one row in a savepoint: a row the task rules refuse (a duplicate code aborts a PostgreSQL
+ * transaction) is undone alone, so that the dry run can go on and report every row.
+ */
+type RowOutcome = { code: string } | { refused: AppError };
+
+async function inSavepoint(
+  trx: ControlledTransaction<Database>,
+  work: (tx: Db) => Promise<string>,
+): Promise<RowOutcome> {
+  const marked = await trx.savepoint(SAVEPOINT).execute();
+  try {
+    const code = await work(marked);
+    await marked.releaseSavepoint(SAVEPOINT).execute();
+    return { code };
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    await (await marked.rollbackToSavepoint(SAVEPOINT).execute()).releaseSavepoint(SAVEPOINT).execute();
+    return { refused: error };
+  }
+}
+
+function problemsOfRefusal(error: AppError): RowProblem[] {
+  const params = Object.fromEntries(
+    Object.entries(error.details).filter((e): e is [string, string | number] =>
+      ['string', 'number'].includes(typeof e[1]),
+    ),
+  );
+  if (!error.fieldErrors?.length) return [{ column: '', problem: { message: `error.${error.code}`, params } }];
+  return error.fieldErrors.map((field) => ({
+    column: COLUMN_OF_FIELD[field.path] ?? '',
+    problem: { message: isMessageKey(field.message) ? field.message : `error.${error.code}`, params },
+  }));
+}
+
+async function applyRow(trx: ControlledTransaction<Database>, actor: Actor, plan: PlannedRow): Promise<RowOutcome> {
+  if (plan.kind === 'unchanged') return { code: plan.task.code };
+  if (plan.kind === 'update') {
+    return inSavepoint(trx, async (tx) => {
+      await updateTaskInTransaction(tx, actor, plan.task.id, plan.task.version, plan.changes);
+      return plan.task.code;
+    });
+  }
+  return inSavepoint(trx, async (tx) => {
+    const id = await createTaskInTransaction(tx, actor, plan.input);
+    return (await findTask(tx, id))?.code ?? '';
+  });
+}
+
+const ZOD_LOCALES = { vi: vi(), en: en(), fr: fr() };
+
+function wordProblem(locale: Locale, { column, problem }: RowProblem) {
+  if ('zodIssue' in problem) {
+    const worded = ZOD_LOCALES[locale].localeError(problem.zodIssue as Parameters<z.core.$ZodErrorMap>[0]);
+    return { column, message: typeof worded === 'string' ? worded : (worded?.message ?? problem.zodIssue.message) };
+  }
+  const choices = problem.choiceKeys?.map((key: MessageKey) => translate(locale, key)).join(', ');
+  return {
+    column,
+    message: translate(locale, problem.message, { ...problem.params, ...(choices ? { choices } : {}) }),
+  };
+}
+
+export interface TaskImportRequest {
+  bytes: Buffer;
+  dryRun: boolean;
+  programme: string;
+  locale: Locale;
+}
+
+/**
+ * Imports a task sheet. Every row is rehearsed through the API's own rules (createTask,
+ * updateTask) in one transaction; a dry run, or a file with any faulty row, is rolled back whole,
+ * so that the report of a dry run is exactly what applying would do.
+ */
+export async function importTasks(db: Db, actor: Actor, request: TaskImportRequest): Promise<ImportReport> {
+  const assigner = await importingAssigner(db, actor.principal);
+  const programme = await repository.findProgrammeByIdOrCode(db, request.programme);
+  if (!programme) throw notFound('programme', request.programme);
+  const read = await readTaskSheet(request.bytes);
+  const lookups = await lookupsFor(db, read, { programmeId: programme.id, assignerId: assigner.id });
+  const planned = planRows(read, lookups);
+  const trx = await db.startTransaction().execute();
+  const rows: ImportRow[] = [];
+  try {
+    for (const entry of planned) {
+      const outcome = entry.plan && entry.all.length === 0 ? await applyRow(trx, actor, entry.plan) : undefined;
+      const problems = outcome && 'refused' in outcome ? problemsOfRefusal(outcome.refused) : entry.all;
+      const code = (outcome && 'code' in outcome ? outcome.code : undefined) ?? entry.row.code ?? undefined;
+      rows.push({
+        row: entry.rowNumber,
+        status: problems.length > 0 || !entry.plan ? 'error' : entry.plan.kind,
+        ...(code ? { code } : {}),
+        ...(entry.row.title ? { title: entry.row.title } : {}),
+        errors: problems.map((problem) => wordProblem(request.locale, problem)),
+      });
+    }
+    const summary = { create: 0, update: 0, unchanged: 0, error: 0 };
+    for (const row of rows) summary[row.status] += 1;
+    const isApplying = !request.dryRun && summary.error === 0;
+    // Each task's own events are audited by the task rules; this entry ties them to one upload.
+    if (isApplying && summary.create + summary.update > 0) {
+      await audit.record(trx, actor.principal, [
+        {
+          action: 'task.imported',
+          entityType: 'programme',
+          entityId: programme.id,
+          scopePath: assigner.path,
+          after: { summary },
+        },
+      ]);
+    }
+    await (isApplying ? trx.commit() : trx.rollback()).execute();
+    return { dryRun: request.dryRun, applied: isApplying, rows, summary };
+  } catch (error) {
+    if (!trx.isCommitted && !trx.isRolledBack) await trx.rollback().execute();
+    throw error;
+  }
+}

@@ -1,0 +1,96 @@
+import ExcelJS from 'exceljs';
+import { foldForSearch } from '../../../shared/domain/text.ts';
+import { LOCALES, translate } from '../../../shared/i18n/index.ts';
+import { AppError } from '../../errors.ts';
+import type { CellProblem } from './cell-values.ts';
+import { cellText } from './cell-values.ts';
+import {
+  columnOfHeader,
+  emptyTaskSheetRow,
+  IMPORTED_COLUMNS,
+  type TaskSheetColumn,
+  type TaskSheetRow,
+} from './task-sheet-columns.ts';
+
+export const MAX_IMPORT_ROWS = 5_000;
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+export interface ReadRow {
+  /** The row number Excel shows, so that people find the row the report speaks of. */
+  rowNumber: number;
+  row: TaskSheetRow;
+  problems: Array<{ column: string; problem: CellProblem }>;
+}
+
+/** Opens the upload as a workbook; anything exceljs cannot read is refused, never a 500. */
+async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch {
+    throw new AppError('unreadable_file', 'The upload is not a readable XLSX workbook');
+  }
+  return workbook;
+}
+
+/** The tasks sheet: the one named so in any of our languages, else the first. */
+function tasksSheetOf(workbook: ExcelJS.Workbook): ExcelJS.Worksheet {
+  const names = new Set(LOCALES.map((locale) => foldForSearch(translate(locale, 'sheet.tasks'))));
+  const sheet = workbook.worksheets.find((s) => names.has(foldForSearch(s.name))) ?? workbook.worksheets[0];
+  if (!sheet) throw new AppError('unreadable_file', 'The workbook has no worksheet');
+  return sheet;
+}
+
+/** Columns by position, from the header row; a header we do not know (a note, a total) is ignored. */
+function columnsOf(sheet: ExcelJS.Worksheet): Map<number, TaskSheetColumn> {
+  const columns = new Map<number, TaskSheetColumn>();
+  sheet.getRow(1).eachCell((cell, position) => {
+    const column = columnOfHeader(cellText(cell.value));
+    if (column?.read && ![...columns.values()].includes(column)) columns.set(position, column);
+  });
+  const missing = IMPORTED_COLUMNS.filter((c) => c.isRequired && ![...columns.values()].includes(c));
+  if (missing.length > 0) {
+    throw new AppError(
+      'validation',
+      `Missing columns: ${missing.map((c) => c.key).join(', ')}`,
+      {},
+      missing.map((column) => ({ path: `file.${column.key}`, message: 'import.missing_column' })),
+    );
+  }
+  return columns;
+}
+
+/** The template repeats the header in English on row 2: a row whose cells are all headers is not data. */
+function isHeaderRow(row: ExcelJS.Row, columns: Map<number, TaskSheetColumn>): boolean {
+  const texts = [...columns.keys()].map((position) => cellText(row.getCell(position).value)).filter(Boolean);
+  return texts.length > 0 && texts.every((text) => columnOfHeader(text));
+}
+
+/** Reads the uploaded task sheet into rows with the problems of each cell, skipping blank rows. */
+export async function readTaskSheet(bytes: Buffer): Promise<ReadRow[]> {
+  const sheet = tasksSheetOf(await loadWorkbook(bytes));
+  const columns = columnsOf(sheet);
+  // actualRowCount counts rows with values: a header, maybe an English header, then data.
+  if (sheet.actualRowCount - 1 > MAX_IMPORT_ROWS + 1) {
+    throw new AppError('too_many_rows', 'Too many rows', { max: MAX_IMPORT_ROWS });
+  }
+  const rows: ReadRow[] = [];
+  sheet.eachRow((excelRow, rowNumber) => {
+    if (rowNumber === 1 || isHeaderRow(excelRow, columns)) return;
+    const isBlank = [...columns.keys()].every((position) => cellText(excelRow.getCell(position).value) === '');
+    if (isBlank) return;
+    const row = emptyTaskSheetRow();
+    const problems: ReadRow['problems'] = [];
+    for (const [position, column] of columns) {
+      const value = excelRow.getCell(position).value;
+      const problem = column.read?.(value, row);
+      if (problem) problems.push({ column: column.key, problem });
+      else if (column.isRequired && cellText(value) === '') {
+        problems.push({ column: column.key, problem: { message: 'import.required' } });
+      }
+    }
+    rows.push({ rowNumber, row, problems });
+  });
+  if (rows.length > MAX_IMPORT_ROWS) throw new AppError('too_many_rows', 'Too many rows', { max: MAX_IMPORT_ROWS });
+  return rows;
+}

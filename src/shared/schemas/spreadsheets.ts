@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { ProblemSchema } from './common.ts';
+
+/** How a reading is delivered: JSON for programs and screens, XLSX and CSV for people's spreadsheets. */
+export const EXPORT_FORMATS = ['json', 'xlsx', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const ExportFormatSchema = z.enum(EXPORT_FORMATS);
+
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export const TaskImportQuerySchema = z.object({
+  dry_run: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true')
+    .describe('true (the default): report what would happen and write nothing'),
+  programme: z.string().trim().min(1).max(100).default('R57').describe('Programme id or code'),
+});
+export type TaskImportQuery = z.infer<typeof TaskImportQuerySchema>;
+
+export const IMPORT_ROW_STATUSES = ['create', 'update', 'unchanged', 'error'] as const;
+export type ImportRowStatus = (typeof IMPORT_ROW_STATUSES)[number];
+
+export const ImportRowSchema = z.object({
+  row: z.number().int().describe('Row number in the worksheet, as Excel shows it'),
+  status: z.enum(IMPORT_ROW_STATUSES),
+  code: z.string().optional().describe('The task code (for a create in a dry run, the code it would get)'),
+  title: z.string().optional(),
+  errors: z.array(z.object({ column: z.string(), message: z.string() })),
+});
+export type ImportRow = z.infer<typeof ImportRowSchema>;
+
+export const ImportReportSchema = z.object({
+  dryRun: z.boolean(),
+  applied: z.boolean().describe('True when the rows were written (all of them)'),
+  rows: z.array(ImportRowSchema),
+  summary: z.object({
+    create: z.number().int(),
+    update: z.number().int(),
+    unchanged: z.number().int(),
+    error: z.number().int(),
+  }),
+});
+export type ImportReport = z.infer<typeof ImportReportSchema>;
+
+/** 422 on apply when a row is at fault: the problem carries the whole report, and nothing was written. */
+export const ImportRejectedSchema = ProblemSchema.extend({
+  rows: ImportReportSchema.shape.rows,
+  summary: ImportReportSchema.shape.summary,
+});
