@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../errors.ts';
 import { openTestDatabase, TEST_DATABASE_KINDS } from '../testing/test-database.ts';
 import { type DatabaseHandle, isUniqueViolation, migrateToLatest, openPglite } from './database.ts';
+import { MIGRATIONS } from './migrations/index.ts';
 
 describe('PGlite data directory lock', () => {
   const dirs: string[] = [];
@@ -56,7 +57,7 @@ describe('migrations', () => {
   it('apply once on a fresh database, and nothing the second time', async () => {
     const handle = await openPglite(undefined);
     try {
-      expect(await migrateToLatest(handle.db)).toEqual(['0001-foundation']);
+      expect(await migrateToLatest(handle.db)).toEqual(Object.keys(MIGRATIONS));
       expect(await migrateToLatest(handle.db)).toEqual([]);
       const tables = await sql<{
         name: string;

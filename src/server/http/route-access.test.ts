@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../testing/test-app.ts';
 import { TEST_DATABASE_KINDS } from '../testing/test-database.ts';
 import { TEST_PASSWORD, type TestWorld } from '../testing/test-world.ts';
+import { actorFor, buildProgramme, buildTask, move } from '../testing/task-factory.ts';
+import { uploadEvidence } from '../modules/evidence/evidence.service.ts';
+import * as workflow from '../modules/tasks/task-workflow.service.ts';
 
 /**
  * The rule "every route has a test that a person outside the scope is refused", as a table: one
@@ -13,6 +16,12 @@ interface Fixtures {
   /** An API token of the admin of Hà Nội, and the focal point's role assignment in Hà Nội. */
   hanoiTokenId: string;
   focalAssignmentId: string;
+  /** A task led by Hà Nội, in progress, with a progress report, a pending extension and an evidence file. */
+  programmeId: string;
+  hanoiTaskId: string;
+  reportId: string;
+  extensionId: string;
+  fileId: string;
 }
 
 type Refusal =
@@ -28,6 +37,17 @@ interface Entry {
   request: (f: Fixtures) => InjectOptions;
   expected: Refusal;
 }
+
+const BOUNDARY = 'steerboard-route-access';
+const MULTIPART_PDF = [
+  `--${BOUNDARY}`,
+  'Content-Disposition: form-data; name="file"; filename="bien-ban.pdf"',
+  'Content-Type: application/pdf',
+  '',
+  '%PDF-1.4 minimal',
+  `--${BOUNDARY}--`,
+  '',
+].join('\r\n');
 
 const hanoiOrg = (f: Fixtures) => ({
   code: 'ACCESS',
@@ -162,6 +182,174 @@ const TABLE: Record<string, Entry> = {
     request: (f) => ({ method: 'DELETE', url: `/api/v1/auth/tokens/${f.hanoiTokenId}` }),
     expected: { status: 404, because: 'another person’s token is hidden' },
   },
+  'GET /api/v1/programmes': {
+    as: 'outsider',
+    request: () => ({ method: 'GET', url: '/api/v1/programmes' }),
+    expected: { status: 200, because: 'programmes and their groups are shared vocabulary for every signed-in person' },
+  },
+  'POST /api/v1/programmes': {
+    as: 'outsider',
+    request: (f) => ({
+      method: 'POST',
+      url: '/api/v1/programmes',
+      payload: { code: 'HN1', nameVi: 'Chương trình', nameEn: 'Programme', ownerOrganizationId: f.world.org.hanoi.id },
+    }),
+    expected: { status: 403, because: 'an admin of HCM registers no programme for Hà Nội' },
+  },
+  'GET /api/v1/directives': {
+    as: 'outsider',
+    request: () => ({ method: 'GET', url: '/api/v1/directives' }),
+    expected: { status: 200, because: 'directive documents are public texts, cited by every scope' },
+  },
+  'POST /api/v1/directives': {
+    as: 'outsider',
+    request: (f) => ({
+      method: 'POST',
+      url: '/api/v1/directives',
+      payload: {
+        number: '99-KH/UBND',
+        docType: 'plan',
+        issuerOrganizationId: f.world.org.hanoi.id,
+        issuedOn: '2025-05-01',
+        title: 'Kế hoạch',
+      },
+    }),
+    expected: { status: 403, because: 'an admin of HCM registers no document issued by Hà Nội' },
+  },
+  'GET /api/v1/meetings': {
+    as: 'outsider',
+    request: () => ({ method: 'GET', url: '/api/v1/meetings?scope=01' }),
+    expected: { status: 403, because: 'an admin of HCM does not read the meetings of Hà Nội' },
+  },
+  'POST /api/v1/meetings': {
+    as: 'outsider',
+    request: (f) => ({
+      method: 'POST',
+      url: '/api/v1/meetings',
+      payload: { organizationId: f.world.org.hanoi.id, heldOn: '2025-05-01', title: 'Phiên họp' },
+    }),
+    expected: { status: 403, because: 'an admin of HCM records no meeting of Hà Nội' },
+  },
+  'GET /api/v1/tasks': {
+    as: 'outsider',
+    request: () => ({ method: 'GET', url: '/api/v1/tasks?scope=01' }),
+    expected: { status: 403, because: 'an admin of HCM does not list the tasks of Hà Nội' },
+  },
+  'POST /api/v1/tasks': {
+    as: 'hanoiFocal',
+    request: (f) => ({
+      method: 'POST',
+      url: '/api/v1/tasks',
+      payload: {
+        title: 'Nhiệm vụ',
+        programmeId: f.programmeId,
+        leadOrganizationId: f.world.org.hanoi.id,
+        deadline: null,
+        expectedOutput: 'report',
+      },
+    }),
+    expected: { status: 403, because: 'a focal point assigns no top-level task, even to its own city' },
+  },
+  'GET /api/v1/tasks/{id}': {
+    as: 'outsider',
+    request: (f) => ({ method: 'GET', url: `/api/v1/tasks/${f.hanoiTaskId}` }),
+    expected: { status: 403, because: 'an admin of HCM does not read a task of Hà Nội' },
+  },
+  'PATCH /api/v1/tasks/{id}': {
+    as: 'hanoiFocal',
+    request: (f) => ({
+      method: 'PATCH',
+      url: `/api/v1/tasks/${f.hanoiTaskId}`,
+      headers: { 'if-match': '"1"' },
+      payload: { title: 'Đổi tên' },
+    }),
+    expected: { status: 403, because: 'the lead agency does not edit what its assigner set' },
+  },
+  'POST /api/v1/tasks/{id}/transitions': {
+    as: 'outsider',
+    request: (f) => ({
+      method: 'POST',
+      url: `/api/v1/tasks/${f.hanoiTaskId}/transitions`,
+      payload: { action: 'start' },
+    }),
+    expected: { status: 403, because: 'an admin of HCM moves no task of Hà Nội (nor learns its state)' },
+  },
+  'POST /api/v1/tasks/{id}/reports': {
+    as: 'outsider',
+    request: (f) => ({
+      method: 'POST',
+      url: `/api/v1/tasks/${f.hanoiTaskId}/reports`,
+      payload: { percent: 90, narrative: 'Xong' },
+    }),
+    expected: { status: 403, because: 'only the lead agency reports progress' },
+  },
+  'POST /api/v1/tasks/{id}/reports/{reportId}/answer': {
+    as: 'hanoiFocal',
+    request: (f) => ({
+      method: 'POST',
+      url: `/api/v1/tasks/${f.hanoiTaskId}/reports/${f.reportId}/answer`,
+      payload: { answer: 'Tự trả lời' },
+    }),
+    expected: { status: 403, because: 'the lead agency does not answer its own difficulties' },
+  },
+  'POST /api/v1/tasks/{id}/extensions': {
+    as: 'outsider',
+    request: (f) => ({
+      method: 'POST',
+      url: `/api/v1/tasks/${f.hanoiTaskId}/extensions`,
+      payload: { requestedDeadline: '2099-01-01', reason: 'Xin gia hạn' },
+    }),
+    expected: { status: 403, because: 'only the lead agency asks for more time' },
+  },
+  'POST /api/v1/tasks/{id}/extensions/{extensionId}/decision': {
+    as: 'hanoiFocal',
+    request: (f) => ({
+      method: 'POST',
+      url: `/api/v1/tasks/${f.hanoiTaskId}/extensions/${f.extensionId}/decision`,
+      payload: { decision: 'approve' },
+    }),
+    expected: { status: 403, because: 'the lead agency does not grant its own extension' },
+  },
+  'POST /api/v1/tasks/{id}/comments': {
+    as: 'outsider',
+    request: (f) => ({ method: 'POST', url: `/api/v1/tasks/${f.hanoiTaskId}/comments`, payload: { body: 'Xin chào' } }),
+    expected: { status: 403, because: 'only the task’s readers comment' },
+  },
+  'POST /api/v1/tasks/{id}/files': {
+    as: 'outsider',
+    request: (f) => ({
+      method: 'POST',
+      url: `/api/v1/tasks/${f.hanoiTaskId}/files`,
+      headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+      payload: MULTIPART_PDF,
+    }),
+    expected: { status: 403, because: 'only the lead agency adds evidence' },
+  },
+  'GET /api/v1/tasks/{id}/files': {
+    as: 'outsider',
+    request: (f) => ({ method: 'GET', url: `/api/v1/tasks/${f.hanoiTaskId}/files` }),
+    expected: { status: 403, because: 'evidence is read by the task’s readers only' },
+  },
+  'GET /api/v1/files/{fileId}': {
+    as: 'outsider',
+    request: (f) => ({ method: 'GET', url: `/api/v1/files/${f.fileId}` }),
+    expected: { status: 403, because: 'evidence is read by the task’s readers only' },
+  },
+  'GET /api/v1/tasks/import/template': {
+    as: 'outsider',
+    request: () => ({ method: 'GET', url: '/api/v1/tasks/import/template?programme=R57' }),
+    expected: { status: 200, because: 'the blank template is the same for everyone' },
+  },
+  'POST /api/v1/tasks/import': {
+    as: 'outsider',
+    request: () => ({ method: 'POST', url: '/api/v1/tasks/import?dry_run=true' }),
+    expected: { status: 403, because: 'only the steering role imports tasks' },
+  },
+  'GET /api/v1/dashboard': {
+    as: 'outsider',
+    request: () => ({ method: 'GET', url: '/api/v1/dashboard?scope=01' }),
+    expected: { status: 403, because: 'an admin of HCM does not read the dashboard of Hà Nội' },
+  },
 };
 
 /** Open to anyone: listed so that the coverage test knows they were not forgotten. */
@@ -190,7 +378,34 @@ describe.each(TEST_DATABASE_KINDS)('route access on %s', (kind) => {
       payload: { name: 'Cổng Hà Nội' },
     });
     const focal = await hanoiAdmin.request({ method: 'GET', url: `/api/v1/people/${t.world.person.hanoiFocal.id}` });
-    f = { world: t.world, hanoiTokenId: token.json().id, focalAssignmentId: focal.json().roles[0].id };
+    const db = t.database.db;
+    const programme = await buildProgramme(db, t.world);
+    const hanoiFocal = await actorFor(db, t.world.person.hanoiFocal);
+    const hanoiTaskId = await buildTask(db, await actorFor(db, t.world.person.steering), {
+      programmeId: programme.id,
+      leadOrganizationId: t.world.org.hanoi.id,
+      deadline: '2099-01-01',
+    });
+    await move(db, hanoiFocal, hanoiTaskId, { percent: 10 });
+    const reportId = (await db.selectFrom('progress_report').select('id').executeTakeFirstOrThrow()).id;
+    const extensionId = await workflow.requestExtension(db, hanoiFocal, hanoiTaskId, {
+      requestedDeadline: '2099-06-01',
+      reason: 'Chờ kinh phí',
+    });
+    const file = await uploadEvidence(db, hanoiFocal.principal, hanoiTaskId, {
+      fileName: 'bien-ban.pdf',
+      content: Buffer.from('%PDF-1.4 minimal'),
+    });
+    f = {
+      world: t.world,
+      hanoiTokenId: token.json().id,
+      focalAssignmentId: focal.json().roles[0].id,
+      programmeId: programme.id,
+      hanoiTaskId,
+      reportId,
+      extensionId,
+      fileId: file.id,
+    };
     documented = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json().paths;
   });
   afterAll(() => t.close());
@@ -261,6 +476,17 @@ describe.each(TEST_DATABASE_KINDS)('route access on %s', (kind) => {
       await admin.request({ method: 'GET', url: `/api/v1/people/${t.world.person.outsider.id}` })
     ).json();
     expect(outsider.roles.map((r: { organizationCode: string }) => r.organizationCode)).toEqual(['79']);
+    const task = (await admin.request({ method: 'GET', url: `/api/v1/tasks/${f.hanoiTaskId}` })).json();
+    expect(task).toMatchObject({
+      state: 'in_progress',
+      title: 'Nhiệm vụ thử nghiệm',
+      progressPercent: 10,
+      comments: [],
+    });
+    expect(task.extensions).toEqual([expect.objectContaining({ id: f.extensionId, status: 'pending' })]);
+    expect(task.reports).toEqual([expect.objectContaining({ id: f.reportId, answer: null })]);
+    const programmes = (await admin.request({ method: 'GET', url: '/api/v1/programmes' })).json();
+    expect(programmes.items.map((p: { code: string }) => p.code)).toEqual(['R57']);
     const tokens = await (await client('hanoiAdmin')).request({ method: 'GET', url: '/api/v1/auth/tokens' });
     expect(tokens.json().items.map((i: { id: string }) => i.id)).toContain(f.hanoiTokenId);
   });

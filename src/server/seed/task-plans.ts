@@ -52,7 +52,13 @@ function report(random: Random, on: string, percent: number): Step {
 
 /** After the cut-off: most open tasks are completed by today, on time or not. */
 function afterCutoff(random: Random, deadline: string | null, today: string, keepOpen: boolean): Step[] {
-  const progress = report(random, between(random, addDays(CUTOFF, 1), addDays(CUTOFF, 40)), 60 + random.int(30));
+  // Nothing after the cut-off is in the future of the day the demo is seeded.
+  if (today <= CUTOFF) return [];
+  const progress = report(
+    random,
+    between(random, addDays(CUTOFF, 1), min(addDays(CUTOFF, 40), today)),
+    60 + random.int(30),
+  );
   if (keepOpen || !random.chance(0.65) || daysBetween(CUTOFF, today) < 60) return [progress];
   const done = between(random, addDays(CUTOFF, 50), addDays(today, -3));
   return [progress, ...closing(random, done, progress.on)];

@@ -10,12 +10,21 @@ export const TEST_PASSWORD = 'correct horse battery staple';
 /**
  * A small country for tests, built through the services: a root, two provinces (Hà Nội with
  * a ward and a commune, Hồ Chí Minh City), the Government with one ministry, and one person
- * per role. `outsider` is an admin of Hồ Chí Minh City: scoped, but not over Hà Nội.
+ * per role. `outsider` is an admin of Hồ Chí Minh City: scoped, but not over Hà Nội. `steering` assigns
+ * tasks over the whole country; `ministryFocal` is the focal point of the ministry (BKHCN).
  */
 export interface TestWorld {
   org: Record<'root' | 'hanoi' | 'hoanKiem' | 'dongAnh' | 'hcm' | 'government' | 'ministry', Organization>;
   person: Record<
-    'admin' | 'hanoiAdmin' | 'hanoiFocal' | 'outsider' | 'leader' | 'inspector' | 'handler',
+    | 'admin'
+    | 'hanoiAdmin'
+    | 'hanoiFocal'
+    | 'outsider'
+    | 'leader'
+    | 'inspector'
+    | 'handler'
+    | 'steering'
+    | 'ministryFocal',
     { id: string; email: string }
   >;
 }
@@ -49,6 +58,8 @@ export async function seedTestWorld(db: Db): Promise<TestWorld> {
     ['leader', 'Phạm Lãnh Đạo', government, 'leader', root],
     ['inspector', 'Võ Kiểm Tra', government, 'inspector', government],
     ['handler', 'Đỗ Tiếp Nhận', hanoi, 'feedback_handler', hanoi],
+    ['steering', 'Bùi Chỉ Đạo', government, 'steering', root],
+    ['ministryFocal', 'Hồ Đầu Mối Bộ', ministry, 'focal_point', ministry],
   ];
   const person = {} as TestWorld['person'];
   for (const [key, fullName, home, role, scope] of people) {

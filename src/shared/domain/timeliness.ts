@@ -42,3 +42,8 @@ export function timelinessOf(
 export function daysLate(deadline: CalendarDate | null, asOf: CalendarDate): number {
   return deadline === null ? 0 : Math.max(0, daysBetween(deadline, asOf));
 }
+
+/** Days late of a task as of `asOf`: only an open task can be late; 0 for any other. */
+export function daysLateOf(task: TaskAsOf, asOf: CalendarDate): number {
+  return isOpen(task.state) ? daysLate(task.deadline, asOf) : 0;
+}

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely/migration';
 import * as foundation from './0001-foundation.ts';
 import * as tasks from './0002-tasks.ts';
+import * as dashboardIndexes from './0003-dashboard-indexes.ts';
 import * as evidenceFiles from './0004-evidence-files.ts';
 
 /**
@@ -10,5 +11,6 @@ import * as evidenceFiles from './0004-evidence-files.ts';
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-tasks': tasks,
+  '0003-dashboard-indexes': dashboardIndexes,
   '0004-evidence-files': evidenceFiles,
 };

@@ -19,16 +19,14 @@ export interface AuditRow {
   hash: string;
 }
 
-/** Takes the append lock and reads the head in one round trip: every write of the product goes through here. */
+/**
+ * Takes the append lock, then reads the head, in two statements: under READ COMMITTED a statement
+ * sees the data as of its start, so a head read in the statement that waited for the lock would be
+ * the head from before the previous writer committed, and two writers would append the same seq.
+ */
 export async function lockAndReadHead(tx: Db): Promise<{ seq: number; hash: string } | undefined> {
-  const { rows } = await sql<{ seq: number | null; hash: string | null }>`
-    SELECT h.seq, h.hash
-    FROM (SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})) AS took_lock
-    LEFT JOIN audit_head AS h ON h.id = 1`.execute(tx);
-  const head = rows[0];
-  return head?.seq === undefined || head.seq === null || head.hash === null
-    ? undefined
-    : { seq: head.seq, hash: head.hash };
+  await sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(tx);
+  return tx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
 }
 
 export async function insertEntries(tx: Db, rows: AuditRow[]): Promise<void> {

@@ -33,9 +33,14 @@ const byTotal = <T extends Headline>(a: T, b: T) => b.total - a.total;
 export async function getDashboard(db: Db, principal: Principal, query: DashboardQuery): Promise<Dashboard> {
   const { scope, filter } = await taskFilterFor(db, principal, query);
   const [rows, overdue] = await Promise.all([countByTimeliness(db, filter), overdueSummaries(db, filter, 50)]);
-  const byLead = headlinesBy(rows, (row) => row.lead_organization_id);
-  const byGroup = headlinesBy(rows, (row) => row.task_group_id);
-  const byProvince = headlinesBy(rows, (row) => row.lead_province_id);
+  // Each task is counted once in each grouping set: by lead agency, and by group.
+  const leadRows = rows.filter((row) => Number(row.is_group_row) === 0);
+  const byLead = headlinesBy(leadRows, (row) => row.lead_organization_id);
+  const byGroup = headlinesBy(
+    rows.filter((row) => Number(row.is_group_row) === 1),
+    (row) => row.task_group_id,
+  );
+  const byProvince = headlinesBy(leadRows, (row) => row.lead_province_id);
   const organizations = new Map(
     (await findManyByIds(db, [...new Set([...byLead.keys(), ...byProvince.keys()])])).map((o) => [o.id, o]),
   );
@@ -56,7 +61,7 @@ export async function getDashboard(db: Db, principal: Principal, query: Dashboar
     .sort((a, b) => b.onTimeRate - a.onTimeRate || b.total - a.total || a.code.localeCompare(b.code))
     .map((row, index) => ({ ...row, rank: index + 1 }));
   return {
-    ...(headlinesBy(rows, () => 'all').get('all') ?? headlineOf({})),
+    ...(headlinesBy(leadRows, () => 'all').get('all') ?? headlineOf({})),
     scope: { id: scope.id, code: scope.code, nameVi: scope.name_vi, nameEn: scope.name_en },
     asOf: filter.asOf,
     dueSoonDays: filter.dueSoonDays,

@@ -48,6 +48,8 @@ export async function transition(
   { action, reason }: TaskTransition,
 ): Promise<void> {
   return changeTask(db, id, async (tx, task) => {
+    // Whoever may not read the task learns nothing of it: neither its version nor its state.
+    if (!mayRead(actor.principal, task)) throw forbidden(`${action} this task`);
     if (expectedVersion !== undefined && task.version !== expectedVersion) throw staleVersion('task', task.version);
     const position = positionOf(task);
     if (!ACTION_EFFECTS[action].from.includes(task.state)) {

@@ -19,11 +19,14 @@ describe.each(TEST_DATABASE_KINDS)('tasks on %s', (kind) => {
     t = await createTestApp(kind);
     programme = await buildProgramme(t.database.db, t.world);
     const p = t.world.person;
-    [steering, focal, hanoiFocal, admin, leader, outsider] = await Promise.all(
-      [p.steering, p.ministryFocal, p.hanoiFocal, p.admin, p.leader, p.outsider].map((person) =>
-        t.signIn(person.email),
-      ),
-    );
+    [steering, focal, hanoiFocal, admin, leader, outsider] = await Promise.all([
+      t.signIn(p.steering.email),
+      t.signIn(p.ministryFocal.email),
+      t.signIn(p.hanoiFocal.email),
+      t.signIn(p.admin.email),
+      t.signIn(p.leader.email),
+      t.signIn(p.outsider.email),
+    ]);
   });
   afterAll(() => t.close());
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../shared/domain/calendar-date.ts';
 import { TASK_STATES, type TaskState } from '../../../shared/domain/task-lifecycle.ts';
-import { daysLate, timelinessOf } from '../../../shared/domain/timeliness.ts';
+import { daysLateOf, timelinessOf } from '../../../shared/domain/timeliness.ts';
 import type { DatabaseHandle } from '../../db/database.ts';
 import { openTestDatabase } from '../../testing/test-database.ts';
 import { TEST_DATABASE_KINDS } from '../../testing/test-database.ts';
@@ -75,7 +75,7 @@ describe.each(TEST_DATABASE_KINDS)('timeliness in SQL and in TypeScript on %s', 
 
     it('agrees on the days late', async () => {
       const rows = await evaluate(cases, asOf, 7);
-      expect(rows.map((row) => Number(row.days_late))).toEqual(cases.map((c) => daysLate(c.deadline, asOf)));
+      expect(rows.map((row) => Number(row.days_late))).toEqual(cases.map((c) => daysLateOf(c, asOf)));
     });
 
     it('covers every timeliness value, and reads the deadline day as on time and the day after as overdue', async () => {

@@ -31,8 +31,13 @@ export function periodCovers(asOf: string, alias = 'p'): RawBuilder<boolean> {
   return sql<boolean>`${sql.ref(`${alias}.valid_from`)} <= ${day} AND (${sql.ref(`${alias}.valid_to`)} IS NULL OR ${sql.ref(`${alias}.valid_to`)} > ${day})`;
 }
 
-/** Days late as of `asOf`, 0 when not past the deadline. */
+/**
+ * Days late as of `asOf` (daysLateOf in shared/domain/timeliness.ts): 0 when not overdue, so a
+ * completed, cancelled or draft task never reads as so many days late.
+ */
 export function daysLateSql(asOf: string, alias = 'p'): RawBuilder<number> {
   const deadline = sql.ref(`${alias}.effective_deadline`);
-  return sql<number>`CASE WHEN ${deadline} IS NULL THEN 0 ELSE greatest(0, cast(${asOf} as date) - ${deadline}) END`;
+  const openStates = sql.join([...OPEN_STATES].map((value) => sql.lit(value)));
+  return sql<number>`CASE WHEN ${deadline} IS NULL OR ${sql.ref(`${alias}.state`)} NOT IN (${openStates}) THEN 0
+    ELSE greatest(0, cast(${asOf} as date) - ${deadline}) END`;
 }
