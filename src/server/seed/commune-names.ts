@@ -3,6 +3,8 @@
  * Vietnamese names (two common place-name syllables), unique within each province and the same on
  * every run, so that a search for "xa an binh" finds "Xã An Bình" wherever it was generated.
  */
+import { seededRandom } from './random.ts';
+
 const SYLLABLES = [
   'An',
   'Bình',
@@ -52,18 +54,6 @@ export type CommuneKind = 'commune' | 'ward' | 'special_zone';
 const PREFIX: Record<CommuneKind, string> = { commune: 'Xã', ward: 'Phường', special_zone: 'Đặc khu' };
 const PREFIX_EN: Record<CommuneKind, string> = { commune: 'Commune', ward: 'Ward', special_zone: 'Special zone' };
 
-/** Mulberry32: a tiny seeded generator, so that names do not change between runs. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 const withoutDiacritics = (text: string) =>
   text
     .normalize('NFD')
@@ -85,8 +75,8 @@ export function communeNames(provinceCode: string, counts: Record<CommuneKind, n
     for (let index = 0; index < counts[kind]; index += 1) {
       let base: string;
       do {
-        const first = SYLLABLES[Math.floor(random() * SYLLABLES.length)] ?? 'An';
-        const second = SYLLABLES[Math.floor(random() * SYLLABLES.length)] ?? 'Bình';
+        const first = random.pick(SYLLABLES);
+        const second = random.pick(SYLLABLES);
         base = first === second ? first : `${first} ${second}`;
       } while (used.has(base));
       used.add(base);

@@ -38,3 +38,16 @@ export const TASK_EVENT_KINDS = [
   'subtask_created',
 ] as const;
 export type TaskEventKind = (typeof TASK_EVENT_KINDS)[number];
+
+/** How task lists may be sorted; a leading '-' sorts in descending order. */
+export const TASK_SORTS = [
+  'deadline',
+  '-deadline',
+  'code',
+  '-code',
+  'progress',
+  '-progress',
+  'title',
+  '-title',
+] as const;
+export type TaskSort = (typeof TASK_SORTS)[number];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TASK_STATES } from '../domain/task-lifecycle.ts';
-import { EXPECTED_OUTPUTS, PRIORITIES, TASK_ACTIONS, TASK_EVENT_KINDS } from '../domain/task-vocabulary.ts';
+import { EXPECTED_OUTPUTS, PRIORITIES, TASK_ACTIONS, TASK_EVENT_KINDS, TASK_SORTS } from '../domain/task-vocabulary.ts';
 import { TIMELINESS } from '../domain/timeliness.ts';
 import { CalendarDateSchema, IdSchema, PageQuerySchema, text } from './common.ts';
 import { ExportFormatSchema } from './spreadsheets.ts';
@@ -191,17 +191,6 @@ const csv = <T extends readonly [string, ...string[]]>(values: T) =>
     .max(200)
     .transform((value) => value.split(',').filter(Boolean))
     .pipe(z.array(z.enum(values)));
-
-export const TASK_SORTS = [
-  'deadline',
-  '-deadline',
-  'code',
-  '-code',
-  'progress',
-  '-progress',
-  'title',
-  '-title',
-] as const;
 
 /** Every reading is for a scope and a date; filters are query parameters, saved as is in the web app's URL. */
 export const ListTasksQuerySchema = PageQuerySchema.extend({

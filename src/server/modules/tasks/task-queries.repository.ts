@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import type { TaskSort } from '../../../shared/domain/task-vocabulary.ts';
 import { OPEN_STATES, type TaskState } from '../../../shared/domain/task-lifecycle.ts';
 import type { Timeliness } from '../../../shared/domain/timeliness.ts';
 import { escapeLike } from '../organizations/organizations.repository.ts';
@@ -120,8 +121,7 @@ const SORTS = {
   '-progress': ['t.progress_percent', 'desc'],
   title: ['t.title', 'asc'],
   '-title': ['t.title', 'desc'],
-} as const;
-export type TaskSort = keyof typeof SORTS;
+} as const satisfies Record<TaskSort, readonly [string, 'asc' | 'desc']>;
 
 export async function listSummaries(
   db: Db,

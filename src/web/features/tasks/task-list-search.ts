@@ -1,6 +1,6 @@
 import { TASK_STATES } from '../../../shared/domain/task-lifecycle.ts';
 import { TIMELINESS } from '../../../shared/domain/timeliness.ts';
-import type { TASK_SORTS as SERVER_TASK_SORTS } from '../../../shared/schemas/tasks.ts';
+import { TASK_SORTS, type TaskSort } from '../../../shared/domain/task-vocabulary.ts';
 import {
   optionalDate,
   optionalList,
@@ -9,22 +9,7 @@ import {
   optionalString,
 } from '../../lib/search-params.ts';
 
-// The server's list of sorts (shared/schemas/tasks.ts), repeated because importing that file
-// would bring zod into the web bundle; TypeScript checks below that the two agree.
-export const TASK_SORTS = [
-  'deadline',
-  '-deadline',
-  'code',
-  '-code',
-  'progress',
-  '-progress',
-  'title',
-  '-title',
-] as const;
-export type TaskSort = (typeof TASK_SORTS)[number];
-type ServerTaskSort = (typeof SERVER_TASK_SORTS)[number];
-const sortsAgree: [TaskSort, ServerTaskSort] extends [ServerTaskSort, TaskSort] ? true : never = true;
-void sortsAgree;
+export { TASK_SORTS, type TaskSort };
 
 /** Everything that makes a view of the task list; kept in the URL so that a link reproduces it. */
 export interface TaskListSearch {
