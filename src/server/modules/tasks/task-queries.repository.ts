@@ -130,7 +130,7 @@ export async function listSummaries(
 ): Promise<TaskSummaryRow[]> {
   const [column, direction] = SORTS[page.sort];
   return withSummaryColumns(tasksAsOf(db, filter), filter)
-    .orderBy(sql.ref(column), sql.raw(`${direction} NULLS LAST`))
+    .orderBy(sql.ref(column), (order) => (direction === 'asc' ? order.asc() : order.desc()).nullsLast())
     .orderBy(sql`t.code COLLATE "C"`)
     .offset(page.offset)
     .limit(page.limit)
