@@ -3,6 +3,7 @@ import { Outlet, createRootRouteWithContext, createRoute, createRouter, redirect
 import { AppLayout } from './components/app-layout.tsx';
 import { NotFoundPage } from './components/not-found-page.tsx';
 import { RouteError } from './components/route-error.tsx';
+import { TaskImportPage } from './features/task-import/task-import-page.tsx';
 import { AuditPage } from './features/audit/audit-page.tsx';
 import { SignInPage } from './features/auth/sign-in-page.tsx';
 import { DashboardPage } from './features/dashboard/dashboard-page.tsx';
@@ -13,7 +14,7 @@ import { validateTaskListSearch } from './features/tasks/task-list-search.ts';
 import { TaskListPage } from './features/tasks/task-list-page.tsx';
 import { TaskPage } from './features/tasks/task-page.tsx';
 import { optionalDate, optionalString } from './lib/search-params.ts';
-import { canReadTasks, sessionQuery } from './lib/session.ts';
+import { canImportTasks, canReadTasks, sessionQuery } from './lib/session.ts';
 
 interface RouterContext {
   queryClient: QueryClient;
@@ -84,6 +85,16 @@ export const newTaskRoute = createRoute({
   component: NewTaskPage,
 });
 
+/** Tasks from an Excel sheet: steering only (the server checks the scope again). */
+export const taskImportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/tasks/import',
+  beforeLoad: ({ context }) => {
+    if (!canImportTasks(context.session)) throw redirect({ to: '/tasks', search: {} });
+  },
+  component: TaskImportPage,
+});
+
 export const taskRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/tasks/$taskId',
@@ -120,6 +131,7 @@ const routeTree = rootRoute.addChildren([
     dashboardRoute,
     taskListRoute,
     newTaskRoute,
+    taskImportRoute,
     taskRoute,
     organizationsRoute,
     peopleRoute,

@@ -448,6 +448,30 @@ export const en = {
   'sheet.help.5':
     'Upload the file for a dry run first: it lists the errors of each row and what would be created or changed. Rows are then applied all together, or none.',
   'sheet.help.6': 'At most {rows} rows and {megabytes} MB per file.',
+
+  'tasks.import': 'Import from Excel',
+  'taskImport.title': 'Import tasks from Excel',
+  'taskImport.intro':
+    'Download the template, fill in one task per row, then check the file: nothing is written until you apply it.',
+  'taskImport.template': 'Download the template (.xlsx)',
+  'taskImport.file': 'Excel file (.xlsx)',
+  'taskImport.filePlaceholder': 'Choose a file',
+  'taskImport.check': 'Check',
+  'taskImport.apply': 'Apply',
+  'taskImport.summary': '{create} to create · {update} to update · {unchanged} unchanged · {error} in error',
+  'taskImport.rows': 'Rows of the file',
+  'taskImport.row': 'Row',
+  'taskImport.status': 'Result',
+  'taskImport.errors': 'Errors',
+  'taskImport.fixErrors':
+    'Correct the rows in error in the file, then check it again: nothing is applied while a row is at fault.',
+  'taskImport.noRows': 'The file has no task rows.',
+  'taskImport.applied': 'Imported: {create} created, {update} updated.',
+  'taskImport.toList': 'Go to the task list',
+  'taskImportStatus.create': 'To create',
+  'taskImportStatus.update': 'To update',
+  'taskImportStatus.unchanged': 'Unchanged',
+  'taskImportStatus.error': 'Error',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -447,4 +447,28 @@ export const fr = {
   'sheet.help.5':
     'Envoyez d’abord le fichier pour un essai : il liste les erreurs de chaque ligne et ce qui serait créé ou modifié. Les lignes sont ensuite appliquées toutes ensemble, ou aucune.',
   'sheet.help.6': 'Au plus {rows} lignes et {megabytes} Mo par fichier.',
+
+  'tasks.import': 'Importer depuis Excel',
+  'taskImport.title': 'Importer des tâches depuis Excel',
+  'taskImport.intro':
+    'Téléchargez le modèle, remplissez une tâche par ligne, puis vérifiez le fichier : rien n’est enregistré avant que vous l’appliquiez.',
+  'taskImport.template': 'Télécharger le modèle (.xlsx)',
+  'taskImport.file': 'Fichier Excel (.xlsx)',
+  'taskImport.filePlaceholder': 'Choisir un fichier',
+  'taskImport.check': 'Vérifier',
+  'taskImport.apply': 'Appliquer',
+  'taskImport.summary': '{create} à créer · {update} à modifier · {unchanged} inchangées · {error} en erreur',
+  'taskImport.rows': 'Lignes du fichier',
+  'taskImport.row': 'Ligne',
+  'taskImport.status': 'Résultat',
+  'taskImport.errors': 'Erreurs',
+  'taskImport.fixErrors':
+    'Corrigez les lignes en erreur dans le fichier, puis vérifiez-le à nouveau : rien n’est appliqué tant qu’une ligne est en erreur.',
+  'taskImport.noRows': 'Le fichier ne contient aucune ligne de tâche.',
+  'taskImport.applied': 'Import terminé : {create} créées, {update} modifiées.',
+  'taskImport.toList': 'Aller à la liste des tâches',
+  'taskImportStatus.create': 'À créer',
+  'taskImportStatus.update': 'À modifier',
+  'taskImportStatus.unchanged': 'Inchangée',
+  'taskImportStatus.error': 'En erreur',
 } satisfies Catalogue;

@@ -445,4 +445,28 @@ export const vi = {
   'sheet.help.5':
     'Hãy tải tệp lên để kiểm tra trước: hệ thống báo lỗi từng dòng và những gì sẽ được tạo hoặc thay đổi. Sau đó các dòng được ghi cùng lúc, hoặc không dòng nào.',
   'sheet.help.6': 'Tối đa {rows} dòng và {megabytes} MB mỗi tệp.',
+
+  'tasks.import': 'Nhập từ Excel',
+  'taskImport.title': 'Nhập nhiệm vụ từ Excel',
+  'taskImport.intro':
+    'Tải tệp mẫu, điền mỗi nhiệm vụ trên một dòng, rồi kiểm tra tệp: chưa có gì được ghi cho đến khi bạn áp dụng.',
+  'taskImport.template': 'Tải tệp mẫu (.xlsx)',
+  'taskImport.file': 'Tệp Excel (.xlsx)',
+  'taskImport.filePlaceholder': 'Chọn tệp',
+  'taskImport.check': 'Kiểm tra',
+  'taskImport.apply': 'Áp dụng',
+  'taskImport.summary': '{create} tạo mới · {update} cập nhật · {unchanged} không đổi · {error} có lỗi',
+  'taskImport.rows': 'Các dòng trong tệp',
+  'taskImport.row': 'Dòng',
+  'taskImport.status': 'Kết quả',
+  'taskImport.errors': 'Lỗi',
+  'taskImport.fixErrors':
+    'Hãy sửa các dòng có lỗi trong tệp rồi kiểm tra lại: không dòng nào được ghi khi còn dòng có lỗi.',
+  'taskImport.noRows': 'Tệp không có dòng nhiệm vụ nào.',
+  'taskImport.applied': 'Đã nhập: {create} nhiệm vụ được tạo, {update} nhiệm vụ được cập nhật.',
+  'taskImport.toList': 'Về danh sách nhiệm vụ',
+  'taskImportStatus.create': 'Tạo mới',
+  'taskImportStatus.update': 'Cập nhật',
+  'taskImportStatus.unchanged': 'Không đổi',
+  'taskImportStatus.error': 'Có lỗi',
 } satisfies Catalogue;

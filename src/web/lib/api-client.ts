@@ -8,6 +8,8 @@ export class ApiError extends Error {
   readonly errors: ReadonlyArray<{ path: string; message: string }>;
   /** On 412: the version now stored, so that a screen can reload it and let the person try again. */
   readonly currentVersion: number | undefined;
+  /** The whole problem as the server sent it, for the refusals that carry more (an import's report). */
+  readonly problem: Partial<Problem>;
 
   constructor(status: number, problem: Partial<Problem>, fallbackMessage: string) {
     const detail = problem.detail ?? problem.title ?? fallbackMessage;
@@ -18,6 +20,7 @@ export class ApiError extends Error {
     this.detail = detail;
     this.errors = problem.errors ?? [];
     this.currentVersion = problem.currentVersion;
+    this.problem = problem;
   }
 }
 

@@ -57,3 +57,5 @@ export const mayDo = (session: Session | null | undefined, action: Action) =>
 export const canReadTasks = (session: Session | null | undefined) => mayDo(session, 'task.read');
 /** Whether to offer "New task"; the server decides per task, through allowedActions. */
 export const canAssignTasks = (session: Session | null | undefined) => mayDo(session, 'task.assign');
+/** Whether to offer the Excel import: steering imports tasks; the server checks the scope. */
+export const canImportTasks = (session: Session | null | undefined) => hasRole(session, 'steering');

@@ -7,7 +7,7 @@ import { QueryState } from '../../components/query-state.tsx';
 import { ButtonLink } from '../../components/router-links.tsx';
 import { formatNumber } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
-import { canAssignTasks, sessionQuery } from '../../lib/session.ts';
+import { canAssignTasks, canImportTasks, sessionQuery } from '../../lib/session.ts';
 import { taskListRoute } from '../../router.tsx';
 import { TaskListFilters } from './task-list-filters.tsx';
 import { withFilter, type TaskListSearch } from './task-list-search.ts';
@@ -34,6 +34,11 @@ export function TaskListPage() {
         <Title order={1}>{t('tasks.title')}</Title>
         <Group gap="sm">
           <ExportLinks urlFor={(format) => taskExportUrl(search, format)} />
+          {canImportTasks(session) ? (
+            <ButtonLink to="/tasks/import" variant="default">
+              {t('tasks.import')}
+            </ButtonLink>
+          ) : null}
           {canAssignTasks(session) ? (
             <ButtonLink to="/tasks/new" search={{ parent: undefined }}>
               {t('tasks.new')}

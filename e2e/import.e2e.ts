@@ -1,0 +1,151 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import type { MessageKey } from '../src/shared/i18n/index.ts';
+import { XLSX_MEDIA_TYPE } from '../src/shared/schemas/spreadsheets.ts';
+import { ACCOUNTS, launchBrowser, newContext, seriousAccessibilityViolations, signIn, vi } from './support.ts';
+
+let browser: Browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+type ColumnKey = 'title' | 'lead' | 'deadline' | 'expectedOutput' | 'priority';
+const header = (key: ColumnKey) => vi(`sheet.column.${key}` as MessageKey);
+
+/** The server's own template: its header rows, its task sheet and its drop-down lists. */
+async function downloadTemplate(page: Page): Promise<ExcelJS.Workbook> {
+  const response = await page.request.get('/api/v1/tasks/import/template?programme=R57');
+  assert.equal(response.status(), 200, await response.text().catch(() => ''));
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await response.body()) as unknown as ArrayBuffer);
+  return workbook;
+}
+
+/** The column numbers of a sheet's first row, by header text. */
+function columnsOf(sheet: ExcelJS.Worksheet): Map<string, number> {
+  const columns = new Map<string, number>();
+  sheet.getRow(1).eachCell((cell, position) => columns.set(String(cell.text).trim(), position));
+  return columns;
+}
+
+/** The first choice the template's hidden lists offer for a column: the template's own vocabulary. */
+function firstChoice(lists: ExcelJS.Worksheet, key: ColumnKey): string {
+  const position = columnsOf(lists).get(header(key));
+  assert.ok(position, `the lists sheet has a list for ${key}`);
+  const value = lists.getRow(2).getCell(position).text;
+  assert.ok(value, `the ${key} list has a value`);
+  return value;
+}
+
+async function workbookFile(workbook: ExcelJS.Workbook) {
+  return {
+    name: 'nhiem-vu-nhap.xlsx',
+    mimeType: XLSX_MEDIA_TYPE,
+    buffer: Buffer.from(await workbook.xlsx.writeBuffer()),
+  };
+}
+
+async function check(page: Page, workbook: ExcelJS.Workbook) {
+  await page.locator('input[type="file"]').setInputFiles(await workbookFile(workbook));
+  await page.getByRole('button', { name: vi('taskImport.check') }).click();
+}
+
+test('steering imports tasks from the template: the check reports a bad row, the fixed file applies', async () => {
+  const page = await (await newContext(browser)).newPage();
+  await signIn(page, ACCOUNTS.steering, undefined, '/tasks');
+  await page.getByRole('heading', { level: 1, name: vi('tasks.title') }).waitFor();
+  await page.getByRole('link', { name: vi('tasks.import') }).click();
+  await page.getByRole('heading', { level: 1, name: vi('taskImport.title') }).waitFor();
+  await page.getByRole('link', { name: vi('taskImport.template') }).waitFor();
+
+  // The workbook: the template as downloaded, its example row replaced by two tasks.
+  const workbook = await downloadTemplate(page);
+  const tasks = workbook.worksheets.find((sheet) => sheet.name === vi('sheet.tasks'));
+  const lists = workbook.worksheets.find((sheet) => sheet.name === vi('sheet.lists'));
+  assert.ok(tasks && lists, 'the template has its tasks and lists sheets');
+  const columns = columnsOf(tasks);
+  const at = (key: ColumnKey) => {
+    const position = columns.get(header(key));
+    assert.ok(position, `the template has a ${key} column`);
+    return position;
+  };
+  const stamp = Date.now();
+  const titles = [`Nhiệm vụ nhập từ Excel ${stamp} — số một`, `Nhiệm vụ nhập từ Excel ${stamp} — số hai`];
+  const expectedOutput = firstChoice(lists, 'expectedOutput');
+  const priority = firstChoice(lists, 'priority');
+  const [validRow, invalidRow] = [3, 4].map((number) => tasks.getRow(number));
+  assert.ok(validRow && invalidRow);
+  for (const [row, title, lead] of [
+    [validRow, titles[0], 'BKHCN'],
+    [invalidRow, titles[1], 'NOPE'],
+  ] as const) {
+    for (let position = 1; position <= columns.size; position += 1) row.getCell(position).value = null;
+    row.getCell(at('title')).value = title ?? '';
+    row.getCell(at('lead')).value = lead;
+    row.getCell(at('deadline')).value = new Date('2027-06-30T00:00:00Z');
+    row.getCell(at('expectedOutput')).value = expectedOutput;
+    row.getCell(at('priority')).value = priority;
+    row.commit();
+  }
+
+  // The check: the unknown agency is reported on its row, as text; nothing may be applied.
+  await check(page, workbook);
+  const table = page.getByRole('table', { name: vi('taskImport.rows') });
+  const badRow = table.getByRole('row').filter({ hasText: titles[1] ?? '' });
+  await badRow.getByText(vi('taskImportStatus.error'), { exact: true }).waitFor();
+  await badRow.getByText(/NOPE/).waitFor();
+  await table
+    .getByRole('row')
+    .filter({ hasText: titles[0] ?? '' })
+    .getByText(vi('taskImportStatus.create'), { exact: true })
+    .waitFor();
+  assert.equal(await page.getByRole('button', { name: vi('taskImport.apply') }).isDisabled(), true);
+
+  const violations = await seriousAccessibilityViolations(page);
+  assert.deepEqual(violations, [], violations.join('\n'));
+
+  // The row fixed in the workbook, uploaded and checked again: no error, then applied.
+  invalidRow.getCell(at('lead')).value = 'BKHCN';
+  invalidRow.commit();
+  await check(page, workbook);
+  await page
+    .getByRole('status')
+    .getByText(vi('taskImport.summary', { create: '2', update: '0', unchanged: '0', error: '0' }))
+    .waitFor();
+  await table
+    .getByRole('row')
+    .filter({ hasText: titles[1] ?? '' })
+    .getByText(vi('taskImportStatus.create'))
+    .waitFor();
+  const apply = page.getByRole('button', { name: vi('taskImport.apply') });
+  assert.equal(await apply.isEnabled(), true);
+  await apply.click();
+  await page.getByText(vi('taskImport.applied', { create: '2', update: '0' })).waitFor();
+  await page.getByRole('link', { name: vi('taskImport.toList') }).click();
+
+  // Both tasks are on the task list, found by their title.
+  await page.getByRole('heading', { level: 1, name: vi('tasks.title') }).waitFor();
+  for (const title of titles) {
+    await page.getByLabel(vi('tasks.search')).fill(title);
+    await page
+      .getByRole('table', { name: vi('tasks.title') })
+      .getByRole('row')
+      .filter({ hasText: title })
+      .waitFor();
+  }
+  await page.context().close();
+});
+
+test('the import page has no serious accessibility violations before a file is chosen', async () => {
+  const page = await (await newContext(browser)).newPage();
+  await signIn(page, ACCOUNTS.steering, undefined, '/tasks/import');
+  await page.getByRole('heading', { level: 1, name: vi('taskImport.title') }).waitFor();
+  const violations = await seriousAccessibilityViolations(page);
+  assert.deepEqual(violations, [], violations.join('\n'));
+  await page.context().close();
+});

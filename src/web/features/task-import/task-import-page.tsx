@@ -1,0 +1,189 @@
+import { Alert, Badge, Button, FileInput, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { ImportReport, ImportRowStatus } from '../../../shared/schemas/spreadsheets.ts';
+import { AnchorLink } from '../../components/router-links.tsx';
+import { formatNumber } from '../../lib/format.ts';
+import { useI18n } from '../../lib/i18n.tsx';
+import { FormMessage } from '../tasks/form-message.tsx';
+import { ImportRejected, importTasks, importTemplateUrl } from './task-import-api.ts';
+
+const XLSX_ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+// A row at fault stands out in red (dark enough for white text to pass WCAG AA); the others
+// are outlined, as task states are. The word carries the meaning too.
+const STATUS_BADGES: Record<ImportRowStatus, { color: string; variant: 'filled' | 'outline' }> = {
+  create: { color: 'gray.8', variant: 'outline' },
+  update: { color: 'gray.8', variant: 'outline' },
+  unchanged: { color: 'gray.8', variant: 'outline' },
+  error: { color: 'red.9', variant: 'filled' },
+};
+const BADGE_STYLE = { textTransform: 'none', width: 'max-content' } as const;
+
+/**
+ * Tasks from a filled-in template: "Check" runs the dry run and shows each row; "Apply" writes
+ * them all, offered only once a check found no row at fault. The chosen file stays chosen when
+ * the server refuses, so that the person can fix it and try again.
+ */
+export function TaskImportPage() {
+  const { t } = useI18n();
+  useDocumentTitle(`${t('taskImport.title')} · ${t('app.name')}`);
+  const queryClient = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  const mutation = useMutation({
+    mutationFn: ({ upload, dryRun }: { upload: File; dryRun: boolean }) => importTasks(upload, dryRun),
+    onMutate: () => setMessage(null),
+    onSuccess: (result) => {
+      setReport(result);
+      if (result.applied) void queryClient.invalidateQueries({ queryKey: ['tasks'] });
+    },
+    onError: (error) => {
+      if (error instanceof ImportRejected) setReport(error.report);
+      else setReport(null);
+      setMessage(error.message);
+    },
+  });
+
+  const chooseFile = (chosen: File | null) => {
+    setFile(chosen);
+    setReport(null);
+    setMessage(null);
+    mutation.reset();
+  };
+  const run = (dryRun: boolean) => {
+    if (file) mutation.mutate({ upload: file, dryRun });
+  };
+
+  const isApplied = report?.applied === true;
+  const canApply =
+    !!file && !!report && report.dryRun && report.summary.error === 0 && report.rows.length > 0 && !mutation.isPending;
+
+  return (
+    <Stack gap="md">
+      <Title order={1}>{t('taskImport.title')}</Title>
+      <Text>{t('taskImport.intro')}</Text>
+      <div>
+        <Button component="a" href={importTemplateUrl()} download variant="default">
+          {t('taskImport.template')}
+        </Button>
+      </div>
+      <Paper withBorder p="md">
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            run(true);
+          }}
+        >
+          <Stack gap="sm">
+            <FileInput
+              label={t('taskImport.file')}
+              placeholder={t('taskImport.filePlaceholder')}
+              accept={XLSX_ACCEPT}
+              value={file}
+              onChange={chooseFile}
+              disabled={isApplied}
+            />
+            <Group gap="sm">
+              <Button
+                type="submit"
+                disabled={!file || isApplied}
+                loading={mutation.isPending && mutation.variables?.dryRun}
+              >
+                {t('taskImport.check')}
+              </Button>
+              <Button
+                color="green"
+                disabled={!canApply}
+                loading={mutation.isPending && mutation.variables?.dryRun === false}
+                onClick={() => run(false)}
+              >
+                {t('taskImport.apply')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Paper>
+      <FormMessage message={message} />
+      {report ? <ImportResult report={report} /> : null}
+    </Stack>
+  );
+}
+
+function ImportResult({ report }: { report: ImportReport }) {
+  const { t, locale } = useI18n();
+  const { summary } = report;
+  const counts = {
+    create: formatNumber(locale, summary.create),
+    update: formatNumber(locale, summary.update),
+    unchanged: formatNumber(locale, summary.unchanged),
+    error: formatNumber(locale, summary.error),
+  };
+  return (
+    <Stack gap="sm">
+      {report.applied ? (
+        <Alert color="green" role="status">
+          <Stack gap="xs">
+            <Text>{t('taskImport.applied', counts)}</Text>
+            <AnchorLink to="/tasks" search={{}}>
+              {t('taskImport.toList')}
+            </AnchorLink>
+          </Stack>
+        </Alert>
+      ) : (
+        <Text fw={600} role="status" id="task-import-summary">
+          {t('taskImport.summary', counts)}
+        </Text>
+      )}
+      {summary.error > 0 ? <Text c="red.9">{t('taskImport.fixErrors')}</Text> : null}
+      {report.rows.length === 0 ? (
+        <Text>{t('taskImport.noRows')}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={700}>
+          <Table striped verticalSpacing="xs">
+            <caption>{t('taskImport.rows')}</caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('taskImport.row')}</Table.Th>
+                <Table.Th scope="col">{t('taskImport.status')}</Table.Th>
+                <Table.Th scope="col">{t('tasks.code')}</Table.Th>
+                <Table.Th scope="col">{t('tasks.taskTitle')}</Table.Th>
+                <Table.Th scope="col">{t('taskImport.errors')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {report.rows.map((row) => (
+                <Table.Tr key={row.row} data-status={row.status}>
+                  <Table.Th scope="row">{formatNumber(locale, row.row)}</Table.Th>
+                  <Table.Td>
+                    <Badge {...STATUS_BADGES[row.status]} radius="sm" style={BADGE_STYLE}>
+                      {t(`taskImportStatus.${row.status}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{row.code ?? ''}</Table.Td>
+                  <Table.Td>{row.title ?? ''}</Table.Td>
+                  <Table.Td>
+                    {row.errors.length > 0 ? (
+                      <ul style={{ margin: 0, paddingInlineStart: '1.1em' }}>
+                        {row.errors.map((error, index) => (
+                          <li key={index}>
+                            <Text span fw={600}>
+                              {error.column}
+                            </Text>
+                            {`: ${error.message}`}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : null}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
+  );
+}
