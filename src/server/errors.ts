@@ -68,3 +68,7 @@ export const staleVersion = (entity: string, currentVersion: number) =>
   new AppError('conflict', `The ${entity} was changed by someone else (now version ${currentVersion})`, {
     currentVersion,
   });
+
+/** A value that must be unique is taken: 409, naming the field for the form. */
+export const duplicateField = (field: string, message = `This ${field} is already used`) =>
+  new AppError('duplicate', message, { field }, [{ path: field, message: 'error.duplicate' }]);

@@ -6,10 +6,9 @@ import { createTask } from '../modules/tasks/task-commands.service.ts';
 import * as workflow from '../modules/tasks/task-workflow.service.ts';
 import type { Random } from './random.ts';
 import type { DemoActors } from './tasks.seed.ts';
-import type { TaskPlan } from './task-plans.ts';
+import { atNine, type TaskPlan } from './task-plans.ts';
 
 const CASCADING_PROVINCES = ['01', '46', '48'];
-const at = (day: string) => new Date(`${day}T02:00:00Z`);
 
 /**
  * A few provinces break their open central tasks down to their departments and communes, as the
@@ -38,7 +37,7 @@ export async function seedCascades(
         const createdOn = addDays(parent.plan.assignedOn, 3 + random.int(10));
         const id = await createTask(
           db,
-          { principal: actor, now: at(createdOn) },
+          { principal: actor, now: atNine(createdOn) },
           {
             title: `Triển khai tại ${unit.nameVi}`,
             description: '',
@@ -54,15 +53,15 @@ export async function seedCascades(
           },
         );
         const reportedOn = addDays(createdOn, 7);
-        await workflow.reportProgress(db, { principal: actor, now: at(reportedOn) }, id, {
+        await workflow.reportProgress(db, { principal: actor, now: atNine(reportedOn) }, id, {
           percent: 30 + random.int(60),
           narrative: 'Đơn vị đã triển khai theo kế hoạch của tỉnh.',
         });
         if (random.chance(0.4)) {
-          await workflow.transition(db, { principal: actor, now: at(addDays(reportedOn, 10)) }, id, undefined, {
+          await workflow.transition(db, { principal: actor, now: atNine(addDays(reportedOn, 10)) }, id, undefined, {
             action: 'submit',
           });
-          await workflow.transition(db, { principal: actor, now: at(addDays(reportedOn, 12)) }, id, undefined, {
+          await workflow.transition(db, { principal: actor, now: atNine(addDays(reportedOn, 12)) }, id, undefined, {
             action: 'accept',
           });
         }

@@ -7,6 +7,9 @@ import type { Random } from './random.ts';
  * 561 in progress, 86 overdue of 1,132 (end of Q3 2025), and goes on plausibly after it.
  */
 export const CUTOFF = '2025-09-30';
+
+/** When a planned step happens: 09:00 in Hà Nội on its day. */
+export const atNine = (day: string): Date => new Date(`${day}T02:00:00Z`);
 export const HEADLINE = { completed: 485, completedLate: 61, inProgress: 561, overdue: 86 } as const;
 const FIRST_ASSIGNMENT = '2025-01-10';
 

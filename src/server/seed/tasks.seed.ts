@@ -8,11 +8,8 @@ import type { Actor } from '../modules/tasks/task-context.ts';
 import * as workflow from '../modules/tasks/task-workflow.service.ts';
 import type { ProgrammeSeed } from './programme.seed.ts';
 import type { Random } from './random.ts';
-import { HEADLINE, planTasks, type Step, type TaskPlan } from './task-plans.ts';
+import { atNine, HEADLINE, planTasks, type Step, type TaskPlan } from './task-plans.ts';
 import { taskTitle } from './task-titles.ts';
-
-/** A plan's steps happen at 09:00 in Hà Nội on their day. */
-const at = (day: string) => new Date(`${day}T02:00:00Z`);
 
 const CENTRAL_LEADS = ['VPTW', 'BCDCP', 'VAST', 'MTTQ', 'VIETTEL', 'VNPT'];
 
@@ -39,8 +36,8 @@ export async function demoActors(
 async function play(db: Db, taskId: string, steps: Step[], assigner: Principal, lead: Principal): Promise<void> {
   let pendingExtension: string | undefined;
   for (const step of steps) {
-    const asLead: Actor = { principal: lead, now: at(step.on) };
-    const asAssigner: Actor = { principal: assigner, now: at(step.on) };
+    const asLead: Actor = { principal: lead, now: atNine(step.on) };
+    const asAssigner: Actor = { principal: assigner, now: atNine(step.on) };
     switch (step.kind) {
       case 'report':
         await workflow.reportProgress(db, asLead, taskId, {
@@ -115,7 +112,7 @@ export async function seedCentralTasks(
     const meeting = heldBefore.length > 0 && random.chance(0.3) ? random.pick(heldBefore) : undefined;
     const id = await createTask(
       db,
-      { principal: actors.steering, now: at(plan.assignedOn) },
+      { principal: actors.steering, now: atNine(plan.assignedOn) },
       {
         title: taskTitle(random, group.number, lead.nameVi),
         description: '',

@@ -11,7 +11,7 @@ import type {
   Meeting,
   Programme,
 } from '../../../shared/schemas/directives.ts';
-import { AppError, forbidden, notFound } from '../../errors.ts';
+import { forbidden, notFound, duplicateField } from '../../errors.ts';
 import { isUniqueViolation } from '../../db/database.ts';
 import * as audit from '../audit/audit.service.ts';
 import type { Principal } from '../auth/principal.ts';
@@ -19,9 +19,6 @@ import { getOrganization } from '../organizations/organizations.service.ts';
 import { offsetOf, pageFrom } from '../pagination.ts';
 import { defaultReadingScope } from '../tasks/task-access.ts';
 import * as repository from './directives.repository.ts';
-
-const duplicate = (field: string) =>
-  new AppError('duplicate', `This ${field} is already used`, { field }, [{ path: field, message: 'error.duplicate' }]);
 
 export async function createProgramme(db: Db, principal: Principal, input: CreateProgramme): Promise<Programme> {
   return db.transaction().execute(async (tx) => {
@@ -35,7 +32,7 @@ export async function createProgramme(db: Db, principal: Principal, input: Creat
         owner_organization_id: owner.id,
       })
       .catch((error: unknown) => {
-        throw isUniqueViolation(error) ? duplicate('code') : error;
+        throw isUniqueViolation(error) ? duplicateField('code') : error;
       });
     await repository.insertGroups(
       tx,
@@ -99,7 +96,7 @@ export async function createDocument(
         search_text: foldForSearch(`${input.number} ${input.title}`),
       })
       .catch((error: unknown) => {
-        throw isUniqueViolation(error) ? duplicate('number') : error;
+        throw isUniqueViolation(error) ? duplicateField('number') : error;
       });
     await audit.record(tx, principal, [
       {

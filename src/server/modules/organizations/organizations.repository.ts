@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { type Db, isUniqueViolation } from '../../db/database.ts';
-import { AppError } from '../../errors.ts';
+import { duplicateField } from '../../errors.ts';
 import type { OrganizationTable } from '../../db/schema.ts';
 
 export type OrganizationRow = Omit<
@@ -97,9 +97,7 @@ export async function insertMany(db: Db, rows: NewOrganizationRow[]): Promise<vo
   } catch (error) {
     // Two concurrent creates with one code both pass the service's check; the index refuses one.
     if (!isUniqueViolation(error)) throw error;
-    throw new AppError('duplicate', 'An organization code is already used', { field: 'code' }, [
-      { path: 'code', message: 'error.duplicate' },
-    ]);
+    throw duplicateField('code', 'An organization code is already used');
   }
   const added = new Map<string, number>();
   for (const row of rows) if (row.parent_id) added.set(row.parent_id, (added.get(row.parent_id) ?? 0) + 1);

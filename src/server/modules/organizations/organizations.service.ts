@@ -10,7 +10,7 @@ import type {
   OrganizationDetail,
   UpdateOrganization,
 } from '../../../shared/schemas/organizations.ts';
-import { AppError, forbidden, notFound, staleVersion } from '../../errors.ts';
+import { forbidden, notFound, staleVersion, duplicateField } from '../../errors.ts';
 import * as audit from '../audit/audit.service.ts';
 import type { Principal } from '../auth/principal.ts';
 import * as repository from './organizations.repository.ts';
@@ -100,9 +100,7 @@ export async function createOrganizations(
       parents.set(input.parentId, parent);
       if (!can(principal.grants, 'organization.write', parent.path)) throw forbidden('create an organization');
       if (takenCodes.has(input.code)) {
-        throw new AppError('duplicate', `Code ${input.code} is already used`, { field: 'code' }, [
-          { path: 'code', message: 'error.duplicate' },
-        ]);
+        throw duplicateField('code', `Code ${input.code} is already used`);
       }
       takenCodes.add(input.code);
       const id = randomUUID();

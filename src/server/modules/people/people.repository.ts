@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { type Db, isUniqueViolation } from '../../db/database.ts';
-import { AppError } from '../../errors.ts';
+import { duplicateField } from '../../errors.ts';
 import type { Updateable } from 'kysely';
 import type { PersonTable } from '../../db/schema.ts';
 import { escapeLike } from '../organizations/organizations.repository.ts';
@@ -104,9 +104,7 @@ export async function insert(
   } catch (error) {
     // Two concurrent creates with one e-mail both pass the service's check; the index refuses one.
     if (!isUniqueViolation(error)) throw error;
-    throw new AppError('duplicate', `${row.email} already has an account`, { field: 'email' }, [
-      { path: 'email', message: 'error.duplicate' },
-    ]);
+    throw duplicateField('email', `${row.email} already has an account`);
   }
 }
 

@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.ts';
 import { can, canGrant, scopesFor } from '../../../shared/domain/roles.ts';
 import { foldForSearch } from '../../../shared/domain/text.ts';
 import type { CreatePerson, GrantRole, ListPeopleQuery, Person, UpdatePerson } from '../../../shared/schemas/people.ts';
-import { AppError, forbidden, notFound, staleVersion } from '../../errors.ts';
+import { forbidden, notFound, staleVersion, duplicateField } from '../../errors.ts';
 import * as audit from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Principal } from '../auth/principal.ts';
@@ -91,9 +91,7 @@ export async function createPerson(db: Db, principal: Principal, input: CreatePe
     const organization = await getOrganization(tx, input.organizationId);
     if (!can(principal.grants, 'person.write', organization.path)) throw forbidden('add people here');
     if (await repository.emailExists(tx, input.email)) {
-      throw new AppError('duplicate', `${input.email} already has an account`, { field: 'email' }, [
-        { path: 'email', message: 'error.duplicate' },
-      ]);
+      throw duplicateField('email', `${input.email} already has an account`);
     }
     const { id } = await repository.insert(tx, {
       email: input.email,

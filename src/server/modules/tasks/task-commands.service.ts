@@ -5,7 +5,7 @@ import { mayActAsAssigner, mayActAsLead } from '../../../shared/domain/task-perm
 import { isOpen } from '../../../shared/domain/task-lifecycle.ts';
 import { foldForSearch } from '../../../shared/domain/text.ts';
 import type { CreateTask, UpdateTask } from '../../../shared/schemas/tasks.ts';
-import { AppError, forbidden, staleVersion } from '../../errors.ts';
+import { AppError, forbidden, staleVersion, duplicateField } from '../../errors.ts';
 import * as directives from '../directives/directives.repository.ts';
 import { findManyByIds, type OrganizationRow } from '../organizations/organizations.repository.ts';
 import { getOrganization } from '../organizations/organizations.service.ts';
@@ -116,11 +116,7 @@ export async function createTaskInTransaction(tx: Db, actor: Actor, input: Creat
       search_text: foldForSearch(`${code} ${input.title}`),
     })
     .catch((error: unknown) => {
-      throw isUniqueViolation(error)
-        ? new AppError('duplicate', 'Task code already used', { field: 'code' }, [
-            { path: 'code', message: 'error.duplicate' },
-          ])
-        : error;
+      throw isUniqueViolation(error) ? duplicateField('code', 'Task code already used') : error;
     });
   await repository.replaceCoordinators(tx, taskId, input.coordinatingOrganizationIds);
   await repository.recordPeriod(tx, taskId, today, { state, effective_deadline: input.deadline, completed_on: null });

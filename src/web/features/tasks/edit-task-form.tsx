@@ -1,12 +1,8 @@
-import { Button, Checkbox, Group, NativeSelect, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Checkbox, Group, Stack, TextInput, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import {
-  EXPECTED_OUTPUTS,
-  PRIORITIES,
-  type ExpectedOutput,
-  type Priority,
-} from '../../../shared/domain/task-vocabulary.ts';
+import { type ExpectedOutput, type Priority } from '../../../shared/domain/task-vocabulary.ts';
 import type { TaskDetail, UpdateTask } from '../../../shared/schemas/tasks.ts';
+import { ExpectedOutputSelect, PrioritySelect } from './task-vocabulary-selects.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { FormMessage } from './form-message.tsx';
 import { taskFormErrors, useTaskMutation } from './task-mutations.ts';
@@ -63,20 +59,8 @@ export function EditTaskForm({ task, onDone }: { task: TaskDetail; onDone: () =>
           error={byField.description}
         />
         <Group grow align="flex-start">
-          <NativeSelect
-            label={t('taskForm.expectedOutput')}
-            value={expectedOutput}
-            onChange={(event) => setExpectedOutput(event.currentTarget.value as ExpectedOutput)}
-            data={EXPECTED_OUTPUTS.map((value) => ({ value, label: t(`expectedOutput.${value}`) }))}
-            error={byField.expectedOutput}
-          />
-          <NativeSelect
-            label={t('taskForm.priority')}
-            value={priority}
-            onChange={(event) => setPriority(event.currentTarget.value as Priority)}
-            data={PRIORITIES.map((value) => ({ value, label: t(`priority.${value}`) }))}
-            error={byField.priority}
-          />
+          <ExpectedOutputSelect value={expectedOutput} onChange={setExpectedOutput} error={byField.expectedOutput} />
+          <PrioritySelect value={priority} onChange={setPriority} error={byField.priority} />
         </Group>
         {isDraft ? (
           <TextInput

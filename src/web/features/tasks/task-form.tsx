@@ -1,18 +1,14 @@
-import { Button, Checkbox, Group, NativeSelect, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Checkbox, Group, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import {
-  EXPECTED_OUTPUTS,
-  PRIORITIES,
-  type ExpectedOutput,
-  type Priority,
-} from '../../../shared/domain/task-vocabulary.ts';
+import { type ExpectedOutput, type Priority } from '../../../shared/domain/task-vocabulary.ts';
 import type { Organization } from '../../../shared/schemas/organizations.ts';
 import type { TaskDetail } from '../../../shared/schemas/tasks.ts';
 import { OrgPicker } from '../../components/org-picker.tsx';
 import { fieldErrorsOf } from '../../lib/form-errors.ts';
 import { localName, useI18n } from '../../lib/i18n.tsx';
 import { newIdempotencyKey } from '../../lib/idempotency-key.ts';
+import { ExpectedOutputSelect, PrioritySelect } from './task-vocabulary-selects.tsx';
 import { CoordinatorsField } from './coordinators-field.tsx';
 import { FormMessage } from './form-message.tsx';
 import { createTask, directivesQuery, organizationUnitsQuery, programmesQuery } from './tasks-api.ts';
@@ -209,20 +205,8 @@ export function TaskForm({ parent, onCancel, onCreated }: TaskFormProps) {
             onChange={(event) => setCode(event.currentTarget.value)}
             error={byField.code}
           />
-          <NativeSelect
-            label={t('taskForm.expectedOutput')}
-            value={expectedOutput}
-            onChange={(event) => setExpectedOutput(event.currentTarget.value as ExpectedOutput)}
-            data={EXPECTED_OUTPUTS.map((value) => ({ value, label: t(`expectedOutput.${value}`) }))}
-            error={byField.expectedOutput}
-          />
-          <NativeSelect
-            label={t('taskForm.priority')}
-            value={priority}
-            onChange={(event) => setPriority(event.currentTarget.value as Priority)}
-            data={PRIORITIES.map((value) => ({ value, label: t(`priority.${value}`) }))}
-            error={byField.priority}
-          />
+          <ExpectedOutputSelect value={expectedOutput} onChange={setExpectedOutput} error={byField.expectedOutput} />
+          <PrioritySelect value={priority} onChange={setPriority} error={byField.priority} />
         </SimpleGrid>
         <Checkbox
           label={t('taskForm.confidential')}
