@@ -34,7 +34,12 @@ export const DashboardSchema = HeadlineSchema.extend({
   asOf: CalendarDateSchema,
   dueSoonDays: z.number().int(),
   byOrganization: z.array(BreakdownRowSchema).describe('By lead agency'),
-  byGroup: z.array(BreakdownRowSchema.extend({ number: z.number().int() })),
+  byGroup: z.array(
+    BreakdownRowSchema.extend({
+      id: IdSchema.nullable().describe('null for the tasks without a group'),
+      number: z.number().int().describe('0 for the tasks without a group'),
+    }),
+  ),
   byProvince: z.array(BreakdownRowSchema),
   overdueTasks: z.array(TaskSummarySchema).describe('Most days late first, at most 50'),
   ranking: z.array(

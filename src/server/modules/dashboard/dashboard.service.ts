@@ -2,14 +2,14 @@ import type { Db } from '../../db/database.ts';
 import { headlineOf, type Headline, type TimelinessCounts } from '../../../shared/domain/headline.ts';
 import type { Timeliness } from '../../../shared/domain/timeliness.ts';
 import type { Dashboard, DashboardQuery } from '../../../shared/schemas/dashboard.ts';
+import { translate } from '../../../shared/i18n/index.ts';
 import type { Principal } from '../auth/principal.ts';
 import { listProgrammes } from '../directives/directives.service.ts';
 import { findManyByIds } from '../organizations/organizations.repository.ts';
-import { countByTimeliness, overdueSummaries } from '../tasks/task-queries.repository.ts';
+import { overdueSummaries } from '../tasks/task-queries.repository.ts';
 import { taskFilterFor } from '../tasks/task-reading.service.ts';
 import { toTaskSummary } from '../tasks/task-views.ts';
-
-type CountRow = Awaited<ReturnType<typeof countByTimeliness>>[number];
+import { talliedCounts, type TimelinessCountRow as CountRow } from './task-tallies.repository.ts';
 
 /** Sums the counts of the rows sharing a key, then turns each sum into a headline. */
 function headlinesBy(rows: CountRow[], keyOf: (row: CountRow) => string | null): Map<string, Headline> {
@@ -24,6 +24,9 @@ function headlinesBy(rows: CountRow[], keyOf: (row: CountRow) => string | null):
   return new Map([...counts].map(([key, value]) => [key, headlineOf(value)]));
 }
 
+/** The by-group key of tasks without a group: they are counted, in a row of their own (id null, number 0). */
+const NO_GROUP = '';
+
 const byTotal = <T extends Headline>(a: T, b: T) => b.total - a.total;
 
 /**
@@ -32,13 +35,16 @@ const byTotal = <T extends Headline>(a: T, b: T) => b.total - a.total;
  */
 export async function getDashboard(db: Db, principal: Principal, query: DashboardQuery): Promise<Dashboard> {
   const { scope, filter } = await taskFilterFor(db, principal, query);
-  const [rows, overdue] = await Promise.all([countByTimeliness(db, filter), overdueSummaries(db, filter, 50)]);
+  const [rows, overdue] = await Promise.all([
+    talliedCounts(db, { ...filter, scopePath: scope.path }),
+    overdueSummaries(db, filter, 50),
+  ]);
   // Each task is counted once in each grouping set: by lead agency, and by group.
   const leadRows = rows.filter((row) => Number(row.is_group_row) === 0);
   const byLead = headlinesBy(leadRows, (row) => row.lead_organization_id);
   const byGroup = headlinesBy(
     rows.filter((row) => Number(row.is_group_row) === 1),
-    (row) => row.task_group_id,
+    (row) => row.task_group_id ?? NO_GROUP,
   );
   const byProvince = headlinesBy(leadRows, (row) => row.lead_province_id);
   const organizations = new Map(
@@ -70,11 +76,11 @@ export async function getDashboard(db: Db, principal: Principal, query: Dashboar
       .map(([id, headline]) => {
         const group = groups.get(id);
         return {
-          id,
+          id: id === NO_GROUP ? null : id,
           code: String(group?.number ?? ''),
           number: group?.number ?? 0,
-          nameVi: group?.nameVi ?? '',
-          nameEn: group?.nameEn ?? '',
+          nameVi: group?.nameVi ?? translate('vi', 'taskForm.noGroup'),
+          nameEn: group?.nameEn ?? translate('en', 'taskForm.noGroup'),
           ...headline,
         };
       })

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { TaskSort } from '../../../shared/domain/task-vocabulary.ts';
+import { addDays } from '../../../shared/domain/calendar-date.ts';
 import { OPEN_STATES, type TaskState } from '../../../shared/domain/task-lifecycle.ts';
 import type { Timeliness } from '../../../shared/domain/timeliness.ts';
 import { escapeLike } from '../organizations/organizations.repository.ts';
@@ -53,6 +54,11 @@ function tasksAsOf(db: Db, filter: TaskFilter) {
     query = query.where('p.state', 'in', statesGiving(filter.timeliness));
     if (filter.timeliness.every((value) => value === 'overdue')) {
       query = query.where('p.effective_deadline', '<', sql<string>`cast(${filter.asOf} as date)`);
+    } else if (filter.timeliness.every((value) => value === 'due_soon')) {
+      // Due soon is exactly "open and the deadline within the window": a range on the same index.
+      query = query
+        .where('p.effective_deadline', '>=', filter.asOf)
+        .where('p.effective_deadline', '<=', addDays(filter.asOf, filter.dueSoonDays));
     } else {
       query = query.where(timeliness, 'in', filter.timeliness);
     }

@@ -4,7 +4,8 @@ import { formatNumber, formatPercent } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 
 export interface BreakdownRow extends Headline {
-  id: string;
+  /** null for the row of tasks without a group. */
+  id: string | null;
   name: string;
 }
 
@@ -50,7 +51,7 @@ export function BreakdownTable({ id, title, rows }: { id: string; title: string;
               </Table.Tr>
             ) : null}
             {rows.map((row) => (
-              <Table.Tr key={row.id}>
+              <Table.Tr key={row.id ?? 'none'}>
                 <Table.Th scope="row" fw={500}>
                   {row.name}
                 </Table.Th>

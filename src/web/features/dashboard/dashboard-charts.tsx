@@ -28,7 +28,10 @@ export function DashboardCharts({ dashboard }: { dashboard: Dashboard }) {
 
   const rows: BarRow[] = useMemo(() => {
     if (breakdown === 'byGroup') {
-      return dashboard.byGroup.map((row) => ({ ...row, name: t('task.groupNumber', { number: row.number }) }));
+      return dashboard.byGroup.map((row) => ({
+        ...row,
+        name: row.id === null ? t('taskForm.noGroup') : t('task.groupNumber', { number: row.number }),
+      }));
     }
     return [...dashboard.byOrganization]
       .sort((a, b) => b.total - a.total)

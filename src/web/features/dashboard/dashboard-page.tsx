@@ -82,7 +82,10 @@ export function DashboardPage() {
                 title={t('dashboard.byGroup')}
                 rows={dashboard.byGroup.map((row) => ({
                   ...row,
-                  name: t('dashboard.groupName', { number: row.number, name: localName(locale, row) }),
+                  name:
+                    row.id === null
+                      ? t('taskForm.noGroup')
+                      : t('dashboard.groupName', { number: row.number, name: localName(locale, row) }),
                 }))}
               />
               <BreakdownTable
