@@ -63,7 +63,7 @@ test('steering imports tasks from the template: the check reports a bad row, the
   await page.getByRole('heading', { level: 1, name: vi('taskImport.title') }).waitFor();
   await page.getByRole('link', { name: vi('taskImport.template') }).waitFor();
 
-  // The workbook: the template as downloaded, its example row replaced by two tasks.
+  // The workbook: the template as downloaded (its example is on a sheet of its own), two tasks below the headers.
   const workbook = await downloadTemplate(page);
   const tasks = workbook.worksheets.find((sheet) => sheet.name === vi('sheet.tasks'));
   const lists = workbook.worksheets.find((sheet) => sheet.name === vi('sheet.lists'));
@@ -126,6 +126,11 @@ test('steering imports tasks from the template: the check reports a bad row, the
   assert.equal(await apply.isEnabled(), true);
   await apply.click();
   await page.getByText(vi('taskImport.applied', { create: '2', update: '0' })).waitFor();
+  // The apply ran as a job named in the URL: coming back to it shows its result again.
+  const jobUrl = page.url();
+  assert.match(new URL(jobUrl).searchParams.get('job') ?? '', /^[0-9a-f-]{36}$/);
+  await page.reload();
+  await page.getByText(vi('taskImport.applied', { create: '2', update: '0' })).waitFor();
   await page.getByRole('link', { name: vi('taskImport.toList') }).click();
 
   // Both tasks are on the task list, found by their title.
@@ -138,6 +143,40 @@ test('steering imports tasks from the template: the check reports a bad row, the
       .filter({ hasText: title })
       .waitFor();
   }
+  await page.context().close();
+});
+
+test('a long check shows a progress bar while its job runs, and its report after leaving and coming back', async () => {
+  const page = await (await newContext(browser)).newPage();
+  await signIn(page, ACCOUNTS.steering, undefined, '/tasks/import');
+  await page.getByRole('heading', { level: 1, name: vi('taskImport.title') }).waitFor();
+  const workbook = await downloadTemplate(page);
+  const tasks = workbook.worksheets.find((sheet) => sheet.name === vi('sheet.tasks'));
+  const lists = workbook.worksheets.find((sheet) => sheet.name === vi('sheet.lists'));
+  assert.ok(tasks && lists);
+  const columns = columnsOf(tasks);
+  const at = (key: ColumnKey) => columns.get(header(key)) ?? 0;
+  const rows = 300;
+  for (let i = 0; i < rows; i += 1) {
+    const row = tasks.getRow(3 + i);
+    row.getCell(at('title')).value = `Nhiệm vụ tải lớn ${i + 1}`;
+    row.getCell(at('lead')).value = 'BKHCN';
+    row.getCell(at('deadline')).value = new Date('2027-06-30T00:00:00Z');
+    row.getCell(at('expectedOutput')).value = firstChoice(lists, 'expectedOutput');
+    row.getCell(at('priority')).value = firstChoice(lists, 'priority');
+  }
+  await check(page, workbook);
+  // At 0 % the bar has no width: it is there, with its figures as text beside it.
+  await page.getByRole('progressbar', { name: vi('taskImport.progressLabel') }).waitFor({ state: 'attached' });
+  await page.locator('#task-import-progress').waitFor();
+  const summary = vi('taskImport.summary', { create: '300', update: '0', unchanged: '0', error: '0' });
+  await page.getByRole('status').getByText(summary).waitFor({ timeout: 60_000 });
+  assert.equal(await page.getByRole('progressbar').count(), 0);
+
+  await page.goto('/tasks');
+  await page.getByRole('heading', { level: 1, name: vi('tasks.title') }).waitFor();
+  await page.goBack();
+  await page.getByRole('status').getByText(summary).waitFor();
   await page.context().close();
 });
 

@@ -284,4 +284,12 @@ export const enMonitoring = {
   'taskImportStatus.update': 'To update',
   'taskImportStatus.unchanged': 'Unchanged',
   'taskImportStatus.error': 'Error',
+  'taskImport.progressLabel': 'Progress of the import',
+  'taskImport.progress': '{processed} / {total} rows',
+  'taskImport.queued': 'Waiting to start…',
+  'taskImport.reading': 'Reading the workbook…',
+  'taskImport.jobInterrupted':
+    'The import was interrupted before it finished (the server stopped): nothing was written. Run it again.',
+  'taskImport.jobMissing': 'This import cannot be found: it may have been started by someone else.',
+  'sheet.example': 'Example',
 } as const;

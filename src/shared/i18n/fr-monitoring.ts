@@ -287,4 +287,12 @@ export const frMonitoring = {
   'taskImportStatus.update': 'À modifier',
   'taskImportStatus.unchanged': 'Inchangée',
   'taskImportStatus.error': 'En erreur',
+  'taskImport.progressLabel': 'Avancement de l’import',
+  'taskImport.progress': '{processed} / {total} lignes',
+  'taskImport.queued': 'En attente de démarrage…',
+  'taskImport.reading': 'Lecture du classeur…',
+  'taskImport.jobInterrupted':
+    'L’import a été interrompu avant la fin (le serveur s’est arrêté) : rien n’a été écrit. Relancez-le.',
+  'taskImport.jobMissing': 'Cet import est introuvable : il a peut-être été lancé par quelqu’un d’autre.',
+  'sheet.example': 'Exemple',
 } satisfies Record<keyof typeof enMonitoring, string>;

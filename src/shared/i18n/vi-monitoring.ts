@@ -287,4 +287,12 @@ export const viMonitoring = {
   'taskImportStatus.update': 'Cập nhật',
   'taskImportStatus.unchanged': 'Không đổi',
   'taskImportStatus.error': 'Có lỗi',
+  'taskImport.progressLabel': 'Tiến độ nhập',
+  'taskImport.progress': '{processed} / {total} dòng',
+  'taskImport.queued': 'Đang chờ bắt đầu…',
+  'taskImport.reading': 'Đang đọc tệp…',
+  'taskImport.jobInterrupted':
+    'Việc nhập bị gián đoạn trước khi hoàn tất (máy chủ đã dừng): chưa có gì được ghi. Hãy chạy lại.',
+  'taskImport.jobMissing': 'Không tìm thấy lượt nhập này: có thể do người khác khởi tạo.',
+  'sheet.example': 'Ví dụ',
 } satisfies Record<keyof typeof enMonitoring, string>;

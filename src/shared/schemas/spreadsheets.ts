@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ProblemSchema } from './common.ts';
+import { IdSchema, ProblemSchema } from './common.ts';
 
 /** How a reading is delivered: JSON for programs and screens, XLSX and CSV for people's spreadsheets. */
 export const EXPORT_FORMATS = ['json', 'xlsx', 'csv'] as const;
@@ -48,3 +48,30 @@ export const ImportRejectedSchema = ProblemSchema.extend({
   rows: ImportReportSchema.shape.rows,
   summary: ImportReportSchema.shape.summary,
 });
+
+export const IMPORT_JOB_STATES = ['queued', 'running', 'succeeded', 'failed'] as const;
+export type ImportJobState = (typeof IMPORT_JOB_STATES)[number];
+
+export const ImportJobIdParamsSchema = z.object({ id: IdSchema });
+
+/**
+ * An import run in the background. `report` is there once it succeeded: the same report the
+ * synchronous endpoint answers (for a refused apply, `applied` is false and the rows say why).
+ */
+export const ImportJobSchema = z.object({
+  id: IdSchema,
+  dryRun: z.boolean(),
+  state: z.enum(IMPORT_JOB_STATES),
+  fileName: z.string(),
+  rowsTotal: z.number().int().nullable().describe('Known once the workbook is read'),
+  rowsProcessed: z.number().int(),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  report: ImportReportSchema.nullable(),
+  failure: z
+    .object({ code: z.string(), message: z.string() })
+    .nullable()
+    .describe('Why a failed job could not run: an unreadable file, too many rows, an interrupted run'),
+});
+export type ImportJob = z.infer<typeof ImportJobSchema>;

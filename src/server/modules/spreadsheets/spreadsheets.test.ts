@@ -78,20 +78,31 @@ describe.each(TEST_DATABASE_KINDS)('spreadsheets on %s', (kind) => {
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
       'Nhiệm vụ',
       'Danh mục',
+      'Ví dụ - Example',
       'Hướng dẫn - Instructions',
     ]);
-    const [vi, en, example] = sheetValues(workbook.getWorksheet('Nhiệm vụ'));
+    const [vi, en, ...data] = sheetValues(workbook.getWorksheet('Nhiệm vụ'));
     expect(vi).toContain('Tên nhiệm vụ');
     expect(en).toContain('Title');
-    expect(example).toContain('57-NQ/TW');
+    expect(data).toEqual([]);
+    expect(sheetValues(workbook.getWorksheet('Ví dụ - Example'))[2]).toContain('57-NQ/TW');
     const lists = sheetValues(workbook.getWorksheet('Danh mục'));
     expect(lists[0]).toEqual(['Nhóm nhiệm vụ (số)', 'Sản phẩm đầu ra', 'Mức độ ưu tiên', 'Mật']);
     expect(lists.flat()).toEqual(expect.arrayContaining([1, 2, 'Hệ thống thông tin', 'Khẩn', 'có']));
     expect(workbook.getWorksheet('Nhiệm vụ')?.getCell('J3').dataValidation).toMatchObject({ type: 'list' });
-    // The example row as is: BKHCN exists, its coordinators BTC and BNV do not in this world.
+    // Untouched, the template imports nothing: the example sheet is never read.
     const report: Report = (await upload(steering, response.rawPayload, true)).json();
-    expect(report.rows).toEqual([expect.objectContaining({ row: 3, status: 'error' })]);
-    expect(report.rows[0]?.errors.map((e) => e.column)).toEqual(['coordinators', 'coordinators']);
+    expect(report).toMatchObject({ rows: [], summary: { create: 0, error: 0 } });
+    // Filled in on the tasks sheet, its rows are read as usual.
+    const filled = await editWorkbook(workbook, (sheet) => {
+      const example = sheetValues(workbook.getWorksheet('Ví dụ - Example'))[2] ?? [];
+      example.forEach((value, index) => {
+        sheet.getRow(3).getCell(index + 1).value = value;
+      });
+    });
+    const withExample: Report = (await upload(steering, filled, true)).json();
+    expect(withExample.rows).toEqual([expect.objectContaining({ row: 3, status: 'error' })]);
+    expect(withExample.rows[0]?.errors.map((e) => e.column)).toEqual(['coordinators', 'coordinators']);
   });
 
   it('reports each row in a dry run, in the caller’s language, and writes nothing', async () => {

@@ -10,10 +10,10 @@ import { AppError, forbidden, notFound } from '../../errors.ts';
 import * as audit from '../audit/audit.service.ts';
 import type { Principal } from '../auth/principal.ts';
 import { getOrganization } from '../organizations/organizations.service.ts';
-import { createTaskInTransaction, updateTaskInTransaction } from '../tasks/task-commands.service.ts';
+import { updateTaskInTransaction } from '../tasks/task-commands.service.ts';
 import type { Actor } from '../tasks/task-context.ts';
-import { findTask } from '../tasks/tasks.repository.ts';
 import * as repository from './spreadsheets.repository.ts';
+import { createTasksInBatch, type RowCreate } from './task-import-batch.ts';
 import { COLUMN_OF_FIELD, type ImportLookups, type PlannedRow, planRows, type RowProblem } from './task-import-plan.ts';
 import { readTaskSheet } from './task-sheet-reader.ts';
 
@@ -93,17 +93,12 @@ function problemsOfRefusal(error: AppError): RowProblem[] {
   }));
 }
 
+/** A change to an existing task, through updateTask's own rules, in a savepoint of its own. */
 async function applyRow(trx: ControlledTransaction<Database>, actor: Actor, plan: PlannedRow): Promise<RowOutcome> {
-  if (plan.kind === 'unchanged') return { code: plan.task.code };
-  if (plan.kind === 'update') {
-    return inSavepoint(trx, async (tx) => {
-      await updateTaskInTransaction(tx, actor, plan.task.id, plan.task.version, plan.changes);
-      return plan.task.code;
-    });
-  }
+  if (plan.kind !== 'update') return { code: plan.kind === 'unchanged' ? plan.task.code : '' };
   return inSavepoint(trx, async (tx) => {
-    const id = await createTaskInTransaction(tx, actor, plan.input);
-    return (await findTask(tx, id))?.code ?? '';
+    await updateTaskInTransaction(tx, actor, plan.task.id, plan.task.version, plan.changes);
+    return plan.task.code;
   });
 }
 
@@ -128,39 +123,72 @@ export interface TaskImportRequest {
   locale: Locale;
 }
 
+/** Rows done so far out of the file's rows, told as the import goes (a job's progress bar). */
+export type ImportProgress = (processed: number, total: number) => void;
+
 /**
- * Imports a task sheet. Every row is rehearsed through the API's own rules (createTask,
- * updateTask) in one transaction; a dry run, or a file with any faulty row, is rolled back whole,
- * so that the report of a dry run is exactly what applying would do.
+ * Imports a task sheet. Every row is rehearsed through the API's rules in one transaction; a dry
+ * run, or a file with any faulty row, is rolled back whole, so that the report of a dry run is
+ * exactly what applying would do. New tasks are written in batches with createTask's rules
+ * (task-import-batch.ts), changed ones row by row through updateTask; the audit entries of the
+ * new tasks are appended last, so that the audit lock is taken at the end, not at the first row.
  */
-export async function importTasks(db: Db, actor: Actor, request: TaskImportRequest): Promise<ImportReport> {
+export async function importTasks(
+  db: Db,
+  actor: Actor,
+  request: TaskImportRequest,
+  onProgress: ImportProgress = () => {},
+): Promise<ImportReport> {
   const assigner = await importingAssigner(db, actor.principal);
   const programme = await repository.findProgrammeByIdOrCode(db, request.programme);
   if (!programme) throw notFound('programme', request.programme);
   const read = await readTaskSheet(request.bytes);
+  let processed = 0;
+  const advance = (count: number) => {
+    processed += count;
+    onProgress(processed, read.length);
+  };
+  advance(0);
   const lookups = await lookupsFor(db, read, { programmeId: programme.id, assignerId: assigner.id });
   const planned = planRows(read, lookups);
+  const creates: RowCreate[] = [];
+  const updates: Array<{ index: number; plan: PlannedRow }> = [];
+  planned.forEach((entry, index) => {
+    if (!entry.plan || entry.all.length > 0 || entry.plan.kind === 'unchanged') return;
+    if (entry.plan.kind === 'create') creates.push({ index, input: entry.plan.input });
+    else updates.push({ index, plan: entry.plan });
+  });
+  advance(planned.length - creates.length - updates.length);
   const trx = await db.startTransaction().execute();
-  const rows: ImportRow[] = [];
   try {
-    for (const entry of planned) {
-      const outcome = entry.plan && entry.all.length === 0 ? await applyRow(trx, actor, entry.plan) : undefined;
+    const batch = await createTasksInBatch(trx, actor, { programme, assigner }, creates, advance);
+    const outcomes = new Map<number, RowOutcome>();
+    for (const [index, code] of batch.codes) outcomes.set(index, { code });
+    for (const [index, refused] of batch.refused) outcomes.set(index, { refused });
+    for (const { index, plan } of updates) {
+      outcomes.set(index, await applyRow(trx, actor, plan));
+      advance(1);
+    }
+    const rows: ImportRow[] = planned.map((entry, index) => {
+      const outcome =
+        outcomes.get(index) ?? (entry.plan?.kind === 'unchanged' ? { code: entry.plan.task.code } : undefined);
       const problems = outcome && 'refused' in outcome ? problemsOfRefusal(outcome.refused) : entry.all;
       const code = (outcome && 'code' in outcome ? outcome.code : undefined) ?? entry.row.code ?? undefined;
-      rows.push({
+      return {
         row: entry.rowNumber,
         status: problems.length > 0 || !entry.plan ? 'error' : entry.plan.kind,
         ...(code ? { code } : {}),
         ...(entry.row.title ? { title: entry.row.title } : {}),
         errors: problems.map((problem) => wordProblem(request.locale, problem)),
-      });
-    }
+      };
+    });
     const summary = { create: 0, update: 0, unchanged: 0, error: 0 };
     for (const row of rows) summary[row.status] += 1;
     const isApplying = !request.dryRun && summary.error === 0;
-    // Each task's own events are audited by the task rules; this entry ties them to one upload.
     if (isApplying && summary.create + summary.update > 0) {
+      // The last entry ties the tasks' own entries to one upload.
       await audit.record(trx, actor.principal, [
+        ...batch.auditEvents,
         {
           action: 'task.imported',
           entityType: 'programme',

@@ -33,10 +33,19 @@ async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
   return workbook;
 }
 
-/** The tasks sheet: the one named so in any of our languages, else the first. */
+/** The template's example sheet: "Ví dụ - Example". */
+export const exampleSheetName = () => `${translate('vi', 'sheet.example')} - ${translate('en', 'sheet.example')}`;
+
+/**
+ * The tasks sheet: the one named so in any of our languages, else the first that is not the
+ * template's example (which is never read, so that an untouched template imports nothing).
+ */
 function tasksSheetOf(workbook: ExcelJS.Workbook): ExcelJS.Worksheet {
   const names = new Set(LOCALES.map((locale) => foldForSearch(translate(locale, 'sheet.tasks'))));
-  const sheet = workbook.worksheets.find((s) => names.has(foldForSearch(s.name))) ?? workbook.worksheets[0];
+  const example = foldForSearch(exampleSheetName());
+  const sheet =
+    workbook.worksheets.find((s) => names.has(foldForSearch(s.name))) ??
+    workbook.worksheets.find((s) => foldForSearch(s.name) !== example);
   if (!sheet) throw new AppError('unreadable_file', 'The workbook has no worksheet');
   return sheet;
 }

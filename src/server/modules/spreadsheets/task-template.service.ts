@@ -4,17 +4,20 @@ import { XLSX_MEDIA_TYPE } from '../../../shared/schemas/spreadsheets.ts';
 import type { Db } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
 import * as repository from './spreadsheets.repository.ts';
-import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './task-sheet-reader.ts';
+import { exampleSheetName, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './task-sheet-reader.ts';
 import { columnHeader, IMPORTED_COLUMNS, type SheetCell, type TaskSheetColumn } from './task-sheet-columns.ts';
 import { type ExportFile, newWorkbook, sheetName, workbookBytes } from './workbook-writing.ts';
 
-/** Row 1: Vietnamese headers; row 2: the same in English; row 3: an example; data below. */
+/**
+ * Row 1: Vietnamese headers; row 2: the same in English; data below. The example is on a sheet of
+ * its own, which the reader ignores: an untouched template imports nothing.
+ */
 const FIRST_DATA_ROW = 3;
 const LAST_VALIDATED_ROW = FIRST_DATA_ROW + MAX_IMPORT_ROWS;
 
 const EXAMPLE: Partial<Record<TaskSheetColumn['key'], SheetCell>> = {
   title: 'Ví dụ: Xây dựng cơ sở dữ liệu quốc gia về khoa học, công nghệ và đổi mới sáng tạo',
-  description: 'Ví dụ — hãy thay hoặc xóa dòng này. Example — replace or delete this row.',
+  description: 'Ví dụ — dòng này không được nhập. Example — this row is not imported.',
   group: 1,
   sourceDocument: '57-NQ/TW',
   lead: 'BKHCN',
@@ -56,6 +59,21 @@ function addLists(workbook: ExcelJS.Workbook, tasks: ExcelJS.Worksheet, groupNum
   lists.state = 'hidden';
 }
 
+/** The example row under the same two header rows, on the sheet the reader skips (EXAMPLE_SHEET). */
+function addExample(workbook: ExcelJS.Workbook) {
+  const sheet = workbook.addWorksheet(sheetName(exampleSheetName()));
+  sheet.columns = IMPORTED_COLUMNS.map((column) => ({
+    width: column.width,
+    ...(column.isDate ? { style: { numFmt: 'dd/mm/yyyy' } } : {}),
+  }));
+  sheet.addRow(IMPORTED_COLUMNS.map((column) => columnHeader(column, 'vi'))).font = { bold: true };
+  sheet.addRow(IMPORTED_COLUMNS.map((column) => columnHeader(column, 'en'))).font = {
+    italic: true,
+    color: { argb: 'FF555555' },
+  };
+  sheet.addRow(IMPORTED_COLUMNS.map((column) => EXAMPLE[column.key] ?? null));
+}
+
 function addInstructions(workbook: ExcelJS.Workbook) {
   const sheet = workbook.addWorksheet(sheetName(`${translate('vi', 'sheet.instructions')} - Instructions`));
   sheet.columns = [{ width: 34 }, { width: 34 }, { width: 12 }, { width: 100 }];
@@ -80,7 +98,7 @@ function addInstructions(workbook: ExcelJS.Workbook) {
 
 /**
  * The import template of a programme: the task sheet's columns (Vietnamese above English), an
- * example row, drop-down lists (expected output, priority, the programme's group numbers,
+ * example sheet, drop-down lists (expected output, priority, the programme's group numbers,
  * confidential) and an instructions sheet.
  */
 export async function taskImportTemplate(db: Db, programmeIdOrCode: string): Promise<ExportFile> {
@@ -104,12 +122,12 @@ export async function taskImportTemplate(db: Db, programmeIdOrCode: string): Pro
     italic: true,
     color: { argb: 'FF555555' },
   };
-  tasks.addRow(IMPORTED_COLUMNS.map((column) => EXAMPLE[column.key] ?? null)).font = { color: { argb: 'FF777777' } };
   addLists(
     workbook,
     tasks,
     groups.map((group) => group.number),
   );
+  addExample(workbook);
   addInstructions(workbook);
   return {
     filename: `task-import-template_${programme.code}.xlsx`,

@@ -10,6 +10,7 @@ import * as directives from '../directives/directives.repository.ts';
 import { findManyByIds, type OrganizationRow } from '../organizations/organizations.repository.ts';
 import { getOrganization } from '../organizations/organizations.service.ts';
 import { type Actor, dayOf, lockTaskOrFail, positionOf, recordTaskEvent } from './task-context.ts';
+import { newTaskRow } from './task-rows.ts';
 import * as repository from './tasks.repository.ts';
 
 const invalidReference = (field: string, message = 'error.invalid_reference') =>
@@ -88,37 +89,19 @@ export async function createTaskInTransaction(tx: Db, actor: Actor, input: Creat
   const lead = await getOrganization(tx, input.leadOrganizationId);
   const { assignerId, parent, code } = await placement(tx, actor, input, lead, programme.code);
   const today = dayOf(actor);
-  const state = input.assign ? 'assigned' : 'draft';
-  const taskId = await repository
-    .insertTask(tx, {
-      code,
-      title: input.title,
-      description: input.description,
-      programme_id: programme.id,
-      task_group_id: input.taskGroupId ?? parent?.task_group_id ?? null,
-      source_document_id: input.sourceDocumentId ?? parent?.source_document_id ?? null,
-      source_conclusion_id: input.sourceConclusionId ?? null,
-      assigner_organization_id: assignerId,
-      lead_organization_id: lead.id,
-      lead_path: lead.path,
-      lead_province_id: await provinceOf(tx, lead),
-      parent_task_id: parent?.id ?? null,
-      parent_lead_path: parent?.lead_path ?? null,
-      start_on: input.startOn ?? null,
-      deadline: input.deadline,
-      expected_output: input.expectedOutput,
-      priority: input.priority,
-      is_confidential: input.isConfidential,
-      state,
-      effective_deadline: input.deadline,
-      assigned_on: input.assign ? today : null,
-      completed_on: null,
-      search_text: foldForSearch(`${code} ${input.title}`),
-    })
-    .catch((error: unknown) => {
-      throw isUniqueViolation(error) ? duplicateField('code', 'Task code already used') : error;
-    });
+  const row = newTaskRow(input, {
+    programmeId: programme.id,
+    code,
+    assignerId,
+    lead: { id: lead.id, path: lead.path, provinceId: await provinceOf(tx, lead) },
+    ...(parent ? { parent } : {}),
+    today,
+  });
+  const taskId = await repository.insertTask(tx, row).catch((error: unknown) => {
+    throw isUniqueViolation(error) ? duplicateField('code', 'Task code already used') : error;
+  });
   await repository.replaceCoordinators(tx, taskId, input.coordinatingOrganizationIds);
+  const state = row.state;
   await repository.recordPeriod(tx, taskId, today, { state, effective_deadline: input.deadline, completed_on: null });
   const created = await lockTaskOrFail(tx, taskId);
   await recordTaskEvent(tx, actor, created, { kind: 'created', toState: state, after: { ...input, code } });

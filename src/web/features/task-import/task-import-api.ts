@@ -1,5 +1,6 @@
-import type { ImportReport } from '../../../shared/schemas/spreadsheets.ts';
-import { apiRequest, buildUrl, isApiError } from '../../lib/api-client.ts';
+import { queryOptions } from '@tanstack/react-query';
+import type { ImportJob } from '../../../shared/schemas/spreadsheets.ts';
+import { api, apiRequest, buildUrl } from '../../lib/api-client.ts';
 
 /** The programme whose tasks are imported: the only one the app runs for now. */
 export const IMPORT_PROGRAMME = 'R57';
@@ -7,42 +8,28 @@ export const IMPORT_PROGRAMME = 'R57';
 export const importTemplateUrl = (programme: string = IMPORT_PROGRAMME) =>
   buildUrl('/tasks/import/template', { programme });
 
-/** A dry run (nothing written) or the apply; a refused apply (422) still answers with its report. */
-export async function importTasks(
+/** Queues a dry run or an apply; the job answers at once (202) and runs in the background. */
+export async function queueImport(
   file: File,
   dryRun: boolean,
   programme: string = IMPORT_PROGRAMME,
-): Promise<ImportReport> {
+): Promise<ImportJob> {
   const form = new FormData();
   form.append('file', file, file.name);
-  try {
-    return await apiRequest<ImportReport>('/tasks/import', {
-      method: 'POST',
-      body: form,
-      query: { dry_run: dryRun, programme },
-    });
-  } catch (error) {
-    if (isApiError(error) && error.status === 422) {
-      const rejected = error.problem as Partial<Pick<ImportReport, 'rows' | 'summary'>>;
-      if (rejected.rows && rejected.summary) {
-        throw new ImportRejected(error.detail, {
-          dryRun,
-          applied: false,
-          rows: rejected.rows,
-          summary: rejected.summary,
-        });
-      }
-    }
-    throw error;
-  }
+  return apiRequest<ImportJob>('/tasks/import/jobs', {
+    method: 'POST',
+    body: form,
+    query: { dry_run: dryRun, programme },
+  });
 }
 
-/** The apply was refused because a row is at fault: nothing was written, the report says why. */
-export class ImportRejected extends Error {
-  readonly report: ImportReport;
-  constructor(message: string, report: ImportReport) {
-    super(message);
-    this.name = 'ImportRejected';
-    this.report = report;
-  }
-}
+export const isJobUnderWay = (job: ImportJob | undefined) => job?.state === 'queued' || job?.state === 'running';
+
+/** The job, polled twice a second while it is queued or running, then left alone. */
+export const importJobQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['import-job', id],
+    queryFn: ({ signal }) => api.get<ImportJob>(`/tasks/import/jobs/${encodeURIComponent(id)}`, undefined, signal),
+    refetchInterval: (query) => (isJobUnderWay(query.state.data) ? 500 : false),
+    retry: false,
+  });

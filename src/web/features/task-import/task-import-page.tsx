@@ -1,13 +1,15 @@
-import { Alert, Badge, Button, FileInput, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, FileInput, Group, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import type { ImportReport, ImportRowStatus } from '../../../shared/schemas/spreadsheets.ts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
+import type { ImportJob, ImportReport, ImportRowStatus } from '../../../shared/schemas/spreadsheets.ts';
 import { AnchorLink } from '../../components/router-links.tsx';
 import { formatNumber } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { FormMessage } from '../tasks/form-message.tsx';
-import { ImportRejected, importTasks, importTemplateUrl } from './task-import-api.ts';
+import { taskImportRoute } from '../../router.tsx';
+import { importJobQuery, importTemplateUrl, isJobUnderWay, queueImport } from './task-import-api.ts';
 
 const XLSX_ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 // A row at fault stands out in red (dark enough for white text to pass WCAG AA); the others
@@ -21,45 +23,59 @@ const STATUS_BADGES: Record<ImportRowStatus, { color: string; variant: 'filled' 
 const BADGE_STYLE = { textTransform: 'none', width: 'max-content' } as const;
 
 /**
- * Tasks from a filled-in template: "Check" runs the dry run and shows each row; "Apply" writes
- * them all, offered only once a check found no row at fault. The chosen file stays chosen when
- * the server refuses, so that the person can fix it and try again.
+ * Tasks from a filled-in template: "Check" queues a dry run and shows each row; "Apply" writes
+ * them all, offered only once a check found no row at fault. Each runs as a job on the server:
+ * its id is in the URL (?job=), so the progress and then the report are there again after
+ * leaving the page. The chosen file stays chosen when the server refuses, so that the person can
+ * fix it and try again.
  */
 export function TaskImportPage() {
   const { t } = useI18n();
   useDocumentTitle(`${t('taskImport.title')} · ${t('app.name')}`);
   const queryClient = useQueryClient();
+  const navigate = useNavigate({ from: '/tasks/import' });
+  const { job: jobId } = taskImportRoute.useSearch();
   const [file, setFile] = useState<File | null>(null);
-  const [report, setReport] = useState<ImportReport | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
+  const jobQuery = useQuery({ ...importJobQuery(jobId ?? ''), enabled: !!jobId });
+  const job = jobId ? jobQuery.data : undefined;
+  const report = job?.state === 'succeeded' ? job.report : null;
+  const isUnderWay = isJobUnderWay(job);
+
   const mutation = useMutation({
-    mutationFn: ({ upload, dryRun }: { upload: File; dryRun: boolean }) => importTasks(upload, dryRun),
+    mutationFn: ({ upload, dryRun }: { upload: File; dryRun: boolean }) => queueImport(upload, dryRun),
     onMutate: () => setMessage(null),
-    onSuccess: (result) => {
-      setReport(result);
-      if (result.applied) void queryClient.invalidateQueries({ queryKey: ['tasks'] });
+    onSuccess: (queued) => {
+      queryClient.setQueryData(importJobQuery(queued.id).queryKey, queued);
+      void navigate({ search: { job: queued.id }, replace: true });
     },
-    onError: (error) => {
-      if (error instanceof ImportRejected) setReport(error.report);
-      else setReport(null);
-      setMessage(error.message);
-    },
+    onError: (error) => setMessage(error.message),
   });
+
+  useEffect(() => {
+    if (report?.applied) void queryClient.invalidateQueries({ queryKey: ['tasks'] });
+  }, [report?.applied, queryClient]);
 
   const chooseFile = (chosen: File | null) => {
     setFile(chosen);
-    setReport(null);
     setMessage(null);
     mutation.reset();
+    void navigate({ search: {}, replace: true });
   };
   const run = (dryRun: boolean) => {
     if (file) mutation.mutate({ upload: file, dryRun });
   };
 
   const isApplied = report?.applied === true;
+  const isBusy = mutation.isPending || isUnderWay;
   const canApply =
-    !!file && !!report && report.dryRun && report.summary.error === 0 && report.rows.length > 0 && !mutation.isPending;
+    !!file && !!report && report.dryRun && report.summary.error === 0 && report.rows.length > 0 && !isBusy;
+  const refusal =
+    message ??
+    (jobId && jobQuery.isError ? t('taskImport.jobMissing') : null) ??
+    job?.failure?.message ??
+    (report && !report.dryRun && !report.applied ? t('error.import_rejected') : null);
 
   return (
     <Stack gap="md">
@@ -84,20 +100,20 @@ export function TaskImportPage() {
               accept={XLSX_ACCEPT}
               value={file}
               onChange={chooseFile}
-              disabled={isApplied}
+              disabled={isApplied || isBusy}
             />
             <Group gap="sm">
               <Button
                 type="submit"
-                disabled={!file || isApplied}
-                loading={mutation.isPending && mutation.variables?.dryRun}
+                disabled={!file || isApplied || isBusy}
+                loading={isBusy && (mutation.variables?.dryRun ?? job?.dryRun) === true}
               >
                 {t('taskImport.check')}
               </Button>
               <Button
                 color="green"
                 disabled={!canApply}
-                loading={mutation.isPending && mutation.variables?.dryRun === false}
+                loading={isBusy && (mutation.variables?.dryRun ?? job?.dryRun) === false}
                 onClick={() => run(false)}
               >
                 {t('taskImport.apply')}
@@ -106,8 +122,33 @@ export function TaskImportPage() {
           </Stack>
         </form>
       </Paper>
-      <FormMessage message={message} />
+      {job && isUnderWay ? <JobProgress job={job} /> : null}
+      <FormMessage message={refusal} />
       {report ? <ImportResult report={report} /> : null}
+    </Stack>
+  );
+}
+
+/** The rows done out of the file's; before the workbook is read, the job is waiting or reading. */
+function JobProgress({ job }: { job: ImportJob }) {
+  const { t, locale } = useI18n();
+  const total = job.rowsTotal ?? 0;
+  const percent = total > 0 ? Math.round((job.rowsProcessed / total) * 100) : 0;
+  const label =
+    job.state === 'queued'
+      ? t('taskImport.queued')
+      : total > 0
+        ? t('taskImport.progress', {
+            processed: formatNumber(locale, job.rowsProcessed),
+            total: formatNumber(locale, total),
+          })
+        : t('taskImport.reading');
+  return (
+    <Stack gap={4}>
+      <Progress value={percent} size="lg" animated aria-label={t('taskImport.progressLabel')} aria-valuetext={label} />
+      <Text size="sm" role="status" id="task-import-progress">
+        {label}
+      </Text>
     </Stack>
   );
 }
