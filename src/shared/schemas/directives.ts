@@ -51,12 +51,19 @@ export const CreateDirectiveDocumentSchema = z.strictObject({
 });
 export type CreateDirectiveDocument = z.infer<typeof CreateDirectiveDocumentSchema>;
 
-export const ListDirectivesQuerySchema = PageQuerySchema.extend({ q: z.string().trim().max(200).optional() });
+export const ListDirectivesQuerySchema = PageQuerySchema.extend({
+  q: z.string().trim().max(200).optional(),
+  type: z.enum(DOCUMENT_TYPES).optional(),
+  issuer: IdSchema.optional(),
+  year: z.coerce.number().int().min(1900).max(2200).optional(),
+});
 export type ListDirectivesQuery = z.infer<typeof ListDirectivesQuerySchema>;
 
 export const MeetingSchema = z.object({
   id: IdSchema,
   organizationId: IdSchema,
+  organizationNameVi: z.string(),
+  organizationNameEn: z.string(),
   heldOn: CalendarDateSchema,
   title: z.string(),
   conclusions: z.array(z.object({ id: IdSchema, number: z.number().int(), text: z.string() })),

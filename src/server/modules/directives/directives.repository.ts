@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import type { DirectiveDocumentTable } from '../../db/schema.ts';
+import type { DocumentType } from '../../../shared/domain/task-vocabulary.ts';
 import { escapeLike } from '../organizations/organizations.repository.ts';
 
 export async function insertProgramme(
@@ -65,14 +66,50 @@ export async function findDocument(db: Db, id: string) {
   return selectDocuments(db).where('d.id', '=', id).executeTakeFirst();
 }
 
-export async function listDocuments(db: Db, filter: { folded?: string; offset: number; limit: number }) {
+export interface DocumentFilter {
+  folded?: string;
+  docType?: DocumentType;
+  issuerId?: string;
+  year?: number;
+  offset: number;
+  limit: number;
+}
+
+export async function listDocuments(db: Db, filter: DocumentFilter) {
   let query = selectDocuments(db)
     .orderBy('d.issued_on', 'desc')
     .orderBy('d.number')
     .offset(filter.offset)
     .limit(filter.limit);
   if (filter.folded) query = query.where('d.search_text', 'like', `%${escapeLike(filter.folded)}%`);
+  if (filter.docType) query = query.where('d.doc_type', '=', filter.docType);
+  if (filter.issuerId) query = query.where('d.issuer_organization_id', '=', filter.issuerId);
+  // A range on the date rather than EXTRACT(YEAR …), so that an index on issued_on can serve it.
+  if (filter.year !== undefined) {
+    query = query
+      .where('d.issued_on', '>=', `${filter.year}-01-01`)
+      .where('d.issued_on', '<', `${filter.year + 1}-01-01`);
+  }
   return query.execute();
+}
+
+function selectMeetings(db: Db) {
+  return db
+    .selectFrom('meeting as m')
+    .innerJoin('organization as o', 'o.id', 'm.organization_id')
+    .select([
+      'm.id',
+      'm.organization_id',
+      'o.name_vi as organization_name_vi',
+      'o.name_en as organization_name_en',
+      'o.path as organization_path',
+      'm.held_on',
+      'm.title',
+    ]);
+}
+
+export async function findMeeting(db: Db, id: string) {
+  return selectMeetings(db).where('m.id', '=', id).executeTakeFirst();
 }
 
 export async function insertMeeting(db: Db, row: { organization_id: string; held_on: string; title: string }) {
@@ -87,10 +124,7 @@ export async function listMeetings(
   db: Db,
   filter: { withinPath: string; from?: string; to?: string; offset: number; limit: number },
 ) {
-  let query = db
-    .selectFrom('meeting as m')
-    .innerJoin('organization as o', 'o.id', 'm.organization_id')
-    .select(['m.id', 'm.organization_id', 'm.held_on', 'm.title'])
+  let query = selectMeetings(db)
     .where('o.path', 'like', `${filter.withinPath}%`)
     .orderBy('m.held_on', 'desc')
     .orderBy('m.id')

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { pageOf } from '../../../shared/schemas/common.ts';
+import { IdSchema, pageOf } from '../../../shared/schemas/common.ts';
 import {
   CreateDirectiveDocumentSchema,
   CreateMeetingSchema,
@@ -14,9 +14,12 @@ import {
 import { requirePrincipal } from '../../http/authentication.ts';
 import type { AppContext } from '../../http/context.ts';
 import { problems } from '../../http/openapi.ts';
+import { once } from '../idempotency/idempotency.service.ts';
 import * as service from './directives.service.ts';
 
 const tags = ['Programmes and directives'];
+const Params = z.object({ id: IdSchema });
+const IdempotencyHeaders = z.object({ 'idempotency-key': z.string().min(8).max(100).optional() });
 
 export const directiveRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { database: { db } }) => {
   app.get(
@@ -67,12 +70,33 @@ export const directiveRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { 
       schema: {
         tags,
         summary: 'Register a directive document',
+        headers: IdempotencyHeaders,
         body: CreateDirectiveDocumentSchema,
-        response: { 201: DirectiveDocumentSchema, ...problems(401, 403, 404, 409) },
+        response: { 201: DirectiveDocumentSchema, ...problems(401, 403, 404, 409, 422) },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await service.createDocument(db, requirePrincipal(request), request.body)),
+    async (request, reply) => {
+      const principal = requirePrincipal(request);
+      const { value } = await once(db, principal.personId, request.headers['idempotency-key'], request.body, () =>
+        service.createDocument(db, principal, request.body),
+      );
+      return reply.status(201).send(value);
+    },
+  );
+  app.get(
+    '/api/v1/directives/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A directive document',
+        params: Params,
+        response: { 200: DirectiveDocumentSchema, ...problems(401, 404) },
+      },
+    },
+    async (request) => {
+      requirePrincipal(request);
+      return service.getDocument(db, request.params.id);
+    },
   );
   app.get(
     '/api/v1/meetings',
@@ -92,11 +116,29 @@ export const directiveRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { 
       schema: {
         tags,
         summary: 'Record a meeting and its conclusions',
+        headers: IdempotencyHeaders,
         body: CreateMeetingSchema,
-        response: { 201: MeetingSchema, ...problems(401, 403, 404) },
+        response: { 201: MeetingSchema, ...problems(401, 403, 404, 409, 422) },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await service.createMeeting(db, requirePrincipal(request), request.body)),
+    async (request, reply) => {
+      const principal = requirePrincipal(request);
+      const { value } = await once(db, principal.personId, request.headers['idempotency-key'], request.body, () =>
+        service.createMeeting(db, principal, request.body),
+      );
+      return reply.status(201).send(value);
+    },
+  );
+  app.get(
+    '/api/v1/meetings/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A committee meeting with its conclusions',
+        params: Params,
+        response: { 200: MeetingSchema, ...problems(401, 403, 404) },
+      },
+    },
+    async (request) => service.getMeeting(db, requirePrincipal(request), request.params.id),
   );
 };

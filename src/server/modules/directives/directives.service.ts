@@ -113,10 +113,19 @@ export async function createDocument(
   });
 }
 
+export async function getDocument(db: Db, id: string): Promise<DirectiveDocument> {
+  const row = await repository.findDocument(db, id);
+  if (!row) throw notFound('directive document', id);
+  return toDocument(row);
+}
+
 export async function listDocuments(db: Db, query: ListDirectivesQuery) {
   const offset = offsetOf(query.cursor);
   const rows = await repository.listDocuments(db, {
     ...(query.q ? { folded: foldForSearch(query.q) } : {}),
+    ...(query.type ? { docType: query.type } : {}),
+    ...(query.issuer ? { issuerId: query.issuer } : {}),
+    ...(query.year !== undefined ? { year: query.year } : {}),
     offset,
     limit: query.limit + 1,
   });
@@ -140,15 +149,36 @@ export async function createMeeting(db: Db, principal: Principal, input: CreateM
     await audit.record(tx, principal, [
       { action: 'meeting.created', entityType: 'meeting', entityId: id, scopePath: organization.path, after: input },
     ]);
-    const conclusions = await repository.conclusionsOf(tx, [id]);
-    return {
-      id,
-      organizationId: organization.id,
-      heldOn: input.heldOn,
-      title: input.title,
-      conclusions: conclusions.map((c) => ({ id: c.id, number: c.number, text: c.text })),
-    };
+    return readMeeting(tx, id);
   });
+}
+
+type MeetingRow = NonNullable<Awaited<ReturnType<typeof repository.findMeeting>>>;
+type ConclusionRow = Awaited<ReturnType<typeof repository.conclusionsOf>>[number];
+const toMeeting = (meeting: MeetingRow, conclusions: ConclusionRow[]): Meeting => ({
+  id: meeting.id,
+  organizationId: meeting.organization_id,
+  organizationNameVi: meeting.organization_name_vi,
+  organizationNameEn: meeting.organization_name_en,
+  heldOn: meeting.held_on,
+  title: meeting.title,
+  conclusions: conclusions
+    .filter((c) => c.meeting_id === meeting.id)
+    .map((c) => ({ id: c.id, number: c.number, text: c.text })),
+});
+
+async function readMeeting(db: Db, id: string): Promise<Meeting> {
+  const meeting = await repository.findMeeting(db, id);
+  if (!meeting) throw notFound('meeting', id);
+  return toMeeting(meeting, await repository.conclusionsOf(db, [id]));
+}
+
+/** A meeting is read by those who read the tasks of the organization that held it, as in the list. */
+export async function getMeeting(db: Db, principal: Principal, id: string): Promise<Meeting> {
+  const meeting = await repository.findMeeting(db, id);
+  if (!meeting) throw notFound('meeting', id);
+  if (!can(principal.grants, 'task.read', meeting.organization_path)) throw forbidden('read this meeting');
+  return toMeeting(meeting, await repository.conclusionsOf(db, [id]));
 }
 
 export async function listMeetings(db: Db, principal: Principal, query: ListMeetingsQuery) {
@@ -168,15 +198,7 @@ export async function listMeetings(db: Db, principal: Principal, query: ListMeet
     page.map((meeting) => meeting.id),
   );
   return {
-    items: page.map((meeting) => ({
-      id: meeting.id,
-      organizationId: meeting.organization_id,
-      heldOn: meeting.held_on,
-      title: meeting.title,
-      conclusions: conclusions
-        .filter((c) => c.meeting_id === meeting.id)
-        .map((c) => ({ id: c.id, number: c.number, text: c.text })),
-    })),
+    items: page.map((meeting) => toMeeting(meeting, conclusions)),
     nextCursor,
   };
 }
