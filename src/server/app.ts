@@ -13,6 +13,7 @@ import { problemHandler } from './http/problem.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
 import { directiveRoutes } from './modules/directives/directives.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
@@ -21,6 +22,10 @@ import { peopleRoutes } from './modules/people/people.routes.ts';
 import { spreadsheetRoutes } from './modules/spreadsheets/spreadsheets.routes.ts';
 import { taskRoutes } from './modules/tasks/tasks.routes.ts';
 import { evidenceRoutes } from './modules/evidence/evidence.routes.ts';
+import { feedbackRoutes } from './modules/feedback/feedback.routes.ts';
+import { open311Routes } from './modules/open311/open311.routes.ts';
+import { feedbackStatisticsRoutes } from './modules/feedback/feedback-statistics.routes.ts';
+import { initiativeRoutes } from './modules/feedback/initiatives.routes.ts';
 
 export async function buildApp(database: DatabaseHandle, config: Config): Promise<FastifyInstance> {
   const app = Fastify({
@@ -58,8 +63,13 @@ export async function buildApp(database: DatabaseHandle, config: Config): Promis
   await app.register(directiveRoutes, context);
   await app.register(taskRoutes, context);
   await app.register(evidenceRoutes, context);
+  await app.register(feedbackRoutes, context);
+  await app.register(open311Routes, context);
+  await app.register(feedbackStatisticsRoutes, context);
+  await app.register(initiativeRoutes, context);
   await app.register(dashboardRoutes, context);
   await app.register(spreadsheetRoutes, context);
+  await app.register(calendarRoutes, context);
 
   await registerWebApp(app, config.webDir);
   return app;

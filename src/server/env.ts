@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { SubmissionLimits } from '../shared/domain/feedback.ts';
 
 /** Configuration from the environment, checked once at start so a typo fails loudly. */
 const EnvSchema = z.object({
@@ -16,6 +17,9 @@ const EnvSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+  /** Public feedback submissions accepted per hour from one client address, and for one contact. */
+  FEEDBACK_SUBMISSIONS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(10),
+  FEEDBACK_SUBMISSIONS_PER_CONTACT_PER_HOUR: z.coerce.number().int().min(1).default(3),
   /** Fixes the demo accounts' password (tests, demos); random and printed otherwise. */
   STEERBOARD_DEMO_PASSWORD: z.string().min(12).optional(),
 });
@@ -30,6 +34,7 @@ export interface Config {
   sessionTtlHours: number;
   demoPassword: string | undefined;
   webDir: string;
+  feedbackLimits: SubmissionLimits;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -49,5 +54,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: values.SESSION_TTL_HOURS,
     demoPassword: values.STEERBOARD_DEMO_PASSWORD,
     webDir: path.resolve(import.meta.dirname, '../../dist/web'),
+    feedbackLimits: {
+      perAddressPerHour: values.FEEDBACK_SUBMISSIONS_PER_ADDRESS_PER_HOUR,
+      perContactPerHour: values.FEEDBACK_SUBMISSIONS_PER_CONTACT_PER_HOUR,
+    },
   };
 }

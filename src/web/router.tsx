@@ -5,16 +5,35 @@ import { NotFoundPage } from './components/not-found-page.tsx';
 import { RouteError } from './components/route-error.tsx';
 import { TaskImportPage } from './features/task-import/task-import-page.tsx';
 import { AuditPage } from './features/audit/audit-page.tsx';
+import { CalendarPage } from './features/calendar/calendar-page.tsx';
 import { SignInPage } from './features/auth/sign-in-page.tsx';
 import { DashboardPage } from './features/dashboard/dashboard-page.tsx';
+import { validateDocumentListSearch, validateMeetingListSearch } from './features/directives/directive-list-search.ts';
+import { DocumentListPage } from './features/directives/document-list-page.tsx';
+import { DocumentPage } from './features/directives/document-page.tsx';
+import { MeetingListPage } from './features/directives/meeting-list-page.tsx';
+import { MeetingPage } from './features/directives/meeting-page.tsx';
+import { NewDocumentPage } from './features/directives/new-document-page.tsx';
+import { NewMeetingPage } from './features/directives/new-meeting-page.tsx';
+import { FeedbackItemPage } from './features/feedback/feedback-item-page.tsx';
+import { validateFeedbackQueueSearch } from './features/feedback/feedback-queue-search.ts';
+import { FeedbackQueuePage } from './features/feedback/feedback-queue-page.tsx';
+import type { FeedbackStatisticsSearch } from './features/feedback/feedback-statistics-api.ts';
+import { FeedbackStatisticsPage } from './features/feedback/feedback-statistics-page.tsx';
+import type { PublicAnswersSearch } from './features/feedback/feedback-api.ts';
+import { PublicAnswersPage } from './features/feedback/public-answers-page.tsx';
+import { SubmitFeedbackPage } from './features/feedback/submit-feedback-page.tsx';
+import { TrackFeedbackPage } from './features/feedback/track-feedback-page.tsx';
+import { PublicLayout } from './features/public/public-layout.tsx';
 import { OrganizationsPage } from './features/organizations/organizations-page.tsx';
 import { PeoplePage } from './features/people/people-page.tsx';
 import { NewTaskPage } from './features/tasks/new-task-page.tsx';
 import { validateTaskListSearch } from './features/tasks/task-list-search.ts';
 import { TaskListPage } from './features/tasks/task-list-page.tsx';
 import { TaskPage } from './features/tasks/task-page.tsx';
-import { optionalDate, optionalString } from './lib/search-params.ts';
-import { canImportTasks, canReadTasks, sessionQuery } from './lib/session.ts';
+import { optionalDate, optionalList, optionalPositiveInteger, optionalString } from './lib/search-params.ts';
+import { FEEDBACK_FIELDS, FEEDBACK_TYPES } from '../shared/domain/feedback.ts';
+import { canImportTasks, canReadTasks, mayDo, sessionQuery } from './lib/session.ts';
 
 interface RouterContext {
   queryClient: QueryClient;
@@ -33,6 +52,43 @@ export const signInRoute = createRoute({
     redirect: optionalString(search.redirect),
   }),
   component: SignInPage,
+});
+
+/** Pages for the public, without an account: send feedback, follow it, read published answers. */
+const publicRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'public',
+  component: PublicLayout,
+});
+
+export const sendFeedbackRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: '/send-feedback',
+  component: SubmitFeedbackPage,
+});
+
+/** The tracking code lives in the URL, so that the link given with the receipt opens the status. */
+export const trackRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: '/track',
+  validateSearch: (search: Record<string, unknown>): { code?: string } => ({ code: optionalString(search.code) }),
+  component: TrackFeedbackPage,
+});
+
+export const answersRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: '/answers',
+  validateSearch: (search: Record<string, unknown>): PublicAnswersSearch => {
+    const cursor = optionalString(search.cursor);
+    return {
+      type: optionalList(search.type, FEEDBACK_TYPES),
+      field: optionalList(search.field, FEEDBACK_FIELDS),
+      q: optionalString(search.q),
+      cursor,
+      page: cursor ? optionalPositiveInteger(search.page) : undefined,
+    };
+  },
+  component: PublicAnswersPage,
 });
 
 /** Every page but sign-in needs a session: without one, go to sign-in and come back after. */
@@ -89,6 +145,7 @@ export const newTaskRoute = createRoute({
 export const taskImportRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/tasks/import',
+  validateSearch: (search: Record<string, unknown>): { job?: string } => ({ job: optionalString(search.job) }),
   beforeLoad: ({ context }) => {
     if (!canImportTasks(context.session)) throw redirect({ to: '/tasks', search: {} });
   },
@@ -100,6 +157,52 @@ export const taskRoute = createRoute({
   path: '/tasks/$taskId',
   validateSearch: (search: Record<string, unknown>): { as_of?: string } => ({ as_of: optionalDate(search.as_of) }),
   component: TaskPage,
+});
+
+/** Directive documents are public texts: every signed-in person reads them; registering needs directive.write. */
+export const documentListRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/directives',
+  validateSearch: validateDocumentListSearch,
+  component: DocumentListPage,
+});
+
+export const newDocumentRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/directives/new',
+  beforeLoad: ({ context }) => {
+    if (!mayDo(context.session, 'directive.write')) throw redirect({ to: '/directives', search: {} });
+  },
+  component: NewDocumentPage,
+});
+
+export const documentRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/directives/$documentId',
+  component: DocumentPage,
+});
+
+/** Meetings are read within the reader's task scope, as the server checks. */
+export const meetingListRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/meetings',
+  validateSearch: validateMeetingListSearch,
+  component: MeetingListPage,
+});
+
+export const newMeetingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/meetings/new',
+  beforeLoad: ({ context }) => {
+    if (!mayDo(context.session, 'directive.write')) throw redirect({ to: '/meetings', search: {} });
+  },
+  component: NewMeetingPage,
+});
+
+export const meetingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/meetings/$meetingId',
+  component: MeetingPage,
 });
 
 export const organizationsRoute = createRoute({
@@ -124,8 +227,47 @@ export const auditRoute = createRoute({
   component: AuditPage,
 });
 
+export const calendarRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/calendar',
+  component: CalendarPage,
+});
+
+/** The handlers' pages: feedback.read (the server checks each item's scope again). */
+export const feedbackQueueRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/feedback',
+  validateSearch: validateFeedbackQueueSearch,
+  beforeLoad: ({ context }) => {
+    if (!mayDo(context.session, 'feedback.read')) throw redirect({ to: '/' });
+  },
+  component: FeedbackQueuePage,
+});
+
+export const feedbackStatisticsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/feedback/statistics',
+  validateSearch: (search: Record<string, unknown>): FeedbackStatisticsSearch => ({
+    scope: optionalString(search.scope),
+    received_from: optionalDate(search.received_from),
+    received_to: optionalDate(search.received_to),
+    as_of: optionalDate(search.as_of),
+  }),
+  beforeLoad: ({ context }) => {
+    if (!mayDo(context.session, 'feedback.read')) throw redirect({ to: '/' });
+  },
+  component: FeedbackStatisticsPage,
+});
+
+export const feedbackItemRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/feedback/$feedbackId',
+  component: FeedbackItemPage,
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
+  publicRoute.addChildren([sendFeedbackRoute, trackRoute, answersRoute]),
   appRoute.addChildren([
     indexRoute,
     dashboardRoute,
@@ -133,9 +275,19 @@ const routeTree = rootRoute.addChildren([
     newTaskRoute,
     taskImportRoute,
     taskRoute,
+    documentListRoute,
+    newDocumentRoute,
+    documentRoute,
+    meetingListRoute,
+    newMeetingRoute,
+    meetingRoute,
     organizationsRoute,
     peopleRoute,
     auditRoute,
+    calendarRoute,
+    feedbackQueueRoute,
+    feedbackStatisticsRoute,
+    feedbackItemRoute,
   ]),
 ]);
 

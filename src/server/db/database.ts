@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
@@ -71,6 +72,8 @@ async function closePool(db: Db, pool: pg.Pool): Promise<void> {
 export async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
   const release = dataDir ? await lockDataDir(dataDir) : async () => {};
   const pglite = await PGlite.create(dataDir, {
+    // Feedback search and duplicate checks use trigrams (migration 0006), as on PostgreSQL.
+    extensions: { pg_trgm },
     parsers: { [pgliteTypes.INT8]: toNumber, [NUMERIC]: toNumber, [pgliteTypes.DATE]: asDateString },
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });

@@ -5,16 +5,34 @@ import { TEST_DATABASE_KINDS } from '../testing/test-database.ts';
 import { TEST_PASSWORD, type TestWorld } from '../testing/test-world.ts';
 import { actorFor, buildProgramme, buildTask, move } from '../testing/task-factory.ts';
 import { uploadEvidence } from '../modules/evidence/evidence.service.ts';
+import { createMeeting } from '../modules/directives/directives.service.ts';
 import * as workflow from '../modules/tasks/task-workflow.service.ts';
 import { FOUNDATION_ROUTES } from './route-access/foundation-routes.ts';
 import type { Fixtures } from './route-access/route-access-types.ts';
 import { TASK_ROUTES } from './route-access/task-routes.ts';
+import { FEEDBACK_ROUTES } from './route-access/feedback-routes.ts';
+import { submitFeedback } from '../modules/feedback/feedback.service.ts';
+import { transitionFeedback } from '../modules/feedback/feedback-handling.service.ts';
+import { SYSTEM } from '../modules/auth/principal.ts';
+import { createImportJob } from '../modules/spreadsheets/import-jobs.service.ts';
+import { CALENDAR_ROUTES } from './route-access/calendar-routes.ts';
 
 /**
  * The rule "every route has a test that a person outside the scope is refused", as a table: one
  * entry per operation of the OpenAPI document. A new route without an entry fails the coverage test.
  */
-const TABLE = { ...FOUNDATION_ROUTES, ...TASK_ROUTES };
+const TABLE = { ...FOUNDATION_ROUTES, ...TASK_ROUTES, ...FEEDBACK_ROUTES, ...CALENDAR_ROUTES };
+
+const FEEDBACK_FIXTURE = {
+  type: 'recommendation',
+  field: 'institutions',
+  title: 'Rút gọn hồ sơ',
+  content: 'Đề nghị bỏ bản sao công chứng.',
+  submitterKind: 'business',
+  submitterName: 'Công ty An Bình',
+  phone: '0912345678',
+  consentToPublish: false,
+} as const;
 
 /** Open to anyone: listed so that the coverage test knows they were not forgotten. */
 const PUBLIC: Record<string, InjectOptions> = {
@@ -60,6 +78,37 @@ describe.each(TEST_DATABASE_KINDS)('route access on %s', (kind) => {
       fileName: 'bien-ban.pdf',
       content: Buffer.from('%PDF-1.4 minimal'),
     });
+    const hanoiMeeting = await createMeeting(db, (await actorFor(db, t.world.person.steering)).principal, {
+      organizationId: t.world.org.hanoi.id,
+      heldOn: '2025-05-01',
+      title: 'Phiên họp Ban Chỉ đạo Hà Nội',
+      conclusions: ['Hoàn thành hạ tầng số'],
+    });
+    const feedback = await submitFeedback(
+      db,
+      { ...FEEDBACK_FIXTURE, organizationId: t.world.org.hanoi.id },
+      { address: '192.0.2.1', now: new Date() },
+      [{ fileName: 'anh.pdf', content: Buffer.from('%PDF-1.4 minimal') }],
+    );
+    const feedbackItem = await db
+      .selectFrom('feedback_attachment as a')
+      .innerJoin('feedback_item as i', 'i.id', 'a.item_id')
+      .select(['i.id', 'a.id as attachmentId'])
+      .where('i.tracking_code', '=', feedback.trackingCode)
+      .executeTakeFirstOrThrow();
+    const importJob = await createImportJob(db, (await actorFor(db, t.world.person.steering)).principal, {
+      bytes: Buffer.from('not a workbook'),
+      fileName: 'nhiem-vu.xlsx',
+      dryRun: true,
+      programme: programme.code,
+      locale: 'vi',
+    });
+    const system = { principal: SYSTEM, now: new Date() };
+    await transitionFeedback(db, system, feedbackItem.id, undefined, { action: 'accept' });
+    await transitionFeedback(db, system, feedbackItem.id, undefined, {
+      action: 'assign',
+      organizationId: t.world.org.hanoi.id,
+    });
     f = {
       world: t.world,
       hanoiTokenId: token.json().id,
@@ -69,6 +118,12 @@ describe.each(TEST_DATABASE_KINDS)('route access on %s', (kind) => {
       reportId,
       extensionId,
       fileId: file.id,
+      documentId: programme.documents[0].id,
+      hanoiMeetingId: hanoiMeeting.id,
+      feedbackId: feedbackItem.id,
+      feedbackTrackingCode: feedback.trackingCode,
+      feedbackAttachmentId: feedbackItem.attachmentId,
+      importJobId: importJob.id,
     };
     documented = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json().paths;
   });

@@ -1,7 +1,7 @@
 import type { FastifySchemaCompiler } from 'fastify';
 import type { z } from 'zod';
 import { en, fr, vi } from 'zod/locales';
-import type { Locale } from '../../shared/i18n/index.ts';
+import { isMessageKey, type Locale, translate } from '../../shared/i18n/index.ts';
 import type { FieldError } from '../errors.ts';
 
 /**
@@ -30,8 +30,12 @@ const ZOD_LOCALES = { vi: vi(), en: en(), fr: fr() };
 
 export function localizedFieldErrors(error: RequestValidationError, locale: Locale): FieldError[] {
   return error.issues.map((issue) => {
+    const path = [error.validationContext, ...issue.path.map(String)].filter(Boolean).join('.');
+    // A schema's own check (`addIssue`, `refine`) names a catalogue key: worded from the catalogue,
+    // since zod's locales only know their built-in checks ("Invalid input").
+    if (issue.code === 'custom' && isMessageKey(issue.message))
+      return { path, message: translate(locale, issue.message) };
     const worded = ZOD_LOCALES[locale].localeError(issue as Parameters<z.core.$ZodErrorMap>[0]);
-    const message = typeof worded === 'string' ? worded : (worded?.message ?? issue.message);
-    return { path: [error.validationContext, ...issue.path.map(String)].filter(Boolean).join('.'), message };
+    return { path, message: typeof worded === 'string' ? worded : (worded?.message ?? issue.message) };
   });
 }

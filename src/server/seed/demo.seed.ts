@@ -6,6 +6,7 @@ import { SYSTEM } from '../modules/auth/principal.ts';
 import { findByIdOrCode } from '../modules/organizations/organizations.repository.ts';
 import { createPerson, grantRole } from '../modules/people/people.service.ts';
 import { seedCascades } from './cascades.seed.ts';
+import { seedFeedback } from './feedback.seed.ts';
 import { seedOrganizations } from './organizations.seed.ts';
 import { seedProgramme } from './programme.seed.ts';
 import { seededRandom } from './random.ts';
@@ -116,6 +117,7 @@ export async function seedDemo(
   const actors = await demoActors(db, people);
   const centralTasks = await seedCentralTasks(db, organizations, programme, actors, random, options.onProgress);
   await seedCascades(db, organizations, programme.programme.id, centralTasks, actors, random);
+  await seedFeedback(db, organizations, people, options.onProgress);
   return accounts;
 }
 

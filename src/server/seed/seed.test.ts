@@ -9,9 +9,13 @@ import { loadPrincipal } from '../modules/auth/auth.service.ts';
 import { SYSTEM } from '../modules/auth/principal.ts';
 import { getDashboard } from '../modules/dashboard/dashboard.service.ts';
 import { listProgrammes } from '../modules/directives/directives.service.ts';
+import { listFeedbackQueue } from '../modules/feedback/feedback-reading.service.ts';
+import { listPublicFeedback } from '../modules/feedback/feedback.service.ts';
 import { listTasks } from '../modules/tasks/task-reading.service.ts';
 import { openTestDatabase } from '../testing/test-database.ts';
+import { FEEDBACK_STATES } from '../../shared/domain/feedback.ts';
 import { DEMO_ACCOUNTS, isSeeded, seedDemo, type SeededAccount } from './demo.seed.ts';
+import { FEEDBACK_HANDLER_ACCOUNTS } from './feedback.seed.ts';
 import { REFERENCE_DIR, readProvinces } from './reference-data.ts';
 import { CUTOFF } from './task-plans.ts';
 
@@ -128,8 +132,8 @@ describe('demo seed on pglite', () => {
       .execute();
     expect(Object.fromEntries(entries.map((e) => [e.action, Number(e.n)]))).toEqual({
       'organization.created': Number(organizations.n),
-      'person.created': DEMO_ACCOUNTS.length,
-      'role.granted': DEMO_ACCOUNTS.length,
+      'person.created': DEMO_ACCOUNTS.length + FEEDBACK_HANDLER_ACCOUNTS.length,
+      'role.granted': DEMO_ACCOUNTS.length + FEEDBACK_HANDLER_ACCOUNTS.length,
     });
     const result = await verify(db());
     expect(result.problems).toEqual([]);
@@ -227,6 +231,30 @@ describe('demo seed on pglite', () => {
       });
       expect(open.total, email).toBeGreaterThan(0);
     }
+  });
+
+  it('holds public feedback in every state, with published answers, overdue items and flagged duplicates', async () => {
+    const handler = await principalOf('handler@demo.steerboard.vn');
+    const page = await listFeedbackQueue(db(), handler, { limit: 1, sort: 'due' });
+    expect(page.total).toBe(300);
+    const byState = await db()
+      .selectFrom('feedback_item')
+      .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('state')
+      .execute();
+    expect(new Set(byState.map((row) => row.state))).toEqual(new Set(FEEDBACK_STATES));
+    const overdue = await listFeedbackQueue(db(), handler, { limit: 1, sort: 'due', service_level: ['overdue'] });
+    expect(overdue.total).toBeGreaterThan(0);
+    const published = await listPublicFeedback(db(), { limit: 5 });
+    expect(published.items.length).toBeGreaterThan(0);
+    expect(published.items[0]?.answer.text).toMatch(/[ạ-ỹ]/u);
+    const flagged = await db()
+      .selectFrom('feedback_item')
+      .select('id')
+      .where('possible_duplicate_of', 'is not', null)
+      .where('state', '=', 'merged')
+      .execute();
+    expect(flagged.length).toBeGreaterThan(0);
   });
 });
 

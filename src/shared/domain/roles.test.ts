@@ -24,14 +24,22 @@ const OTHER_ROOT = '/other/';
 
 /** The rule table, written out independently of the implementation: a change to either fails here. */
 const EXPECTED: Record<Role, readonly Action[]> = {
-  admin: ['organization.write', 'person.read', 'person.write', 'role.grant', 'audit.read', 'task.read'],
+  admin: [
+    'organization.write',
+    'person.read',
+    'person.write',
+    'role.grant',
+    'audit.read',
+    'task.read',
+    'calendar.write',
+  ],
   steering: ['person.read', 'task.read', 'task.assign', 'task.report', 'directive.write'],
   focal_point: ['person.read', 'task.read', 'task.report'],
   leader: ['person.read', 'task.read'],
-  feedback_handler: [],
-  inspector: ['person.read', 'audit.read', 'task.read'],
+  feedback_handler: ['feedback.read', 'feedback.handle'],
+  inspector: ['person.read', 'audit.read', 'task.read', 'feedback.read'],
 };
-const READS: readonly Action[] = ['person.read', 'audit.read', 'task.read'];
+const READS: readonly Action[] = ['person.read', 'audit.read', 'task.read', 'feedback.read'];
 
 const grant = (role: Role, scopePath: string): RoleGrant => ({ role, scopePath });
 

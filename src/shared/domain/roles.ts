@@ -15,6 +15,9 @@ export const ACTIONS = [
   'task.assign',
   'task.report',
   'directive.write',
+  'calendar.write',
+  'feedback.read',
+  'feedback.handle',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -22,19 +25,30 @@ export type Action = (typeof ACTIONS)[number];
  * `task.assign`: as the assigner, create and assign tasks, accept or return results, cancel, and
  * decide extensions and difficulties. `task.report`: as the lead agency, report progress, submit,
  * ask for extensions and cascade to its own units. `directive.write`: register documents and meetings.
+ * `calendar.write`: set a year's holidays, checked at a root: the calendar is the whole country's.
+ * `feedback.handle`: triage public feedback (from a whole tree's scope) or process what was assigned
+ * within the scope; `feedback.read`: read the queue and items.
  */
 const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
-  admin: ['organization.write', 'person.read', 'person.write', 'role.grant', 'audit.read', 'task.read'],
+  admin: [
+    'organization.write',
+    'person.read',
+    'person.write',
+    'role.grant',
+    'audit.read',
+    'task.read',
+    'calendar.write',
+  ],
   steering: ['person.read', 'task.read', 'task.assign', 'task.report', 'directive.write'],
   focal_point: ['person.read', 'task.read', 'task.report'],
   leader: ['person.read', 'task.read'],
-  feedback_handler: [],
-  inspector: ['person.read', 'audit.read', 'task.read'],
+  feedback_handler: ['feedback.read', 'feedback.handle'],
+  inspector: ['person.read', 'audit.read', 'task.read', 'feedback.read'],
 };
 
 /** Roles whose reading is not limited to their scope. */
 const READS_EVERYWHERE: ReadonlySet<Role> = new Set(['inspector']);
-const READ_ACTIONS: ReadonlySet<Action> = new Set(['person.read', 'audit.read', 'task.read']);
+const READ_ACTIONS: ReadonlySet<Action> = new Set(['person.read', 'audit.read', 'task.read', 'feedback.read']);
 
 export interface RoleGrant {
   role: Role;

@@ -1,6 +1,19 @@
 import type { Catalogue } from './en.ts';
 import { frFoundation } from './fr-foundation.ts';
+import { frFeedback } from './fr-feedback.ts';
+import { frFeedbackScreens } from './fr-feedback-screens.ts';
+import { frFeedbackExtras } from './fr-feedback-extras.ts';
 import { frMonitoring } from './fr-monitoring.ts';
+import { frCalendar } from './fr-calendar.ts';
+import { frDirectives } from './fr-directives.ts';
 
 /** French. */
-export const fr = { ...frFoundation, ...frMonitoring } satisfies Catalogue;
+export const fr = {
+  ...frFoundation,
+  ...frMonitoring,
+  ...frDirectives,
+  ...frCalendar,
+  ...frFeedback,
+  ...frFeedbackScreens,
+  ...frFeedbackExtras,
+} satisfies Catalogue;

@@ -1,6 +1,19 @@
 import type { Catalogue } from './en.ts';
 import { viFoundation } from './vi-foundation.ts';
+import { viFeedback } from './vi-feedback.ts';
+import { viFeedbackScreens } from './vi-feedback-screens.ts';
+import { viFeedbackExtras } from './vi-feedback-extras.ts';
 import { viMonitoring } from './vi-monitoring.ts';
+import { viCalendar } from './vi-calendar.ts';
+import { viDirectives } from './vi-directives.ts';
 
 /** Vietnamese: the default language of the product. */
-export const vi = { ...viFoundation, ...viMonitoring } satisfies Catalogue;
+export const vi = {
+  ...viFoundation,
+  ...viMonitoring,
+  ...viDirectives,
+  ...viCalendar,
+  ...viFeedback,
+  ...viFeedbackScreens,
+  ...viFeedbackExtras,
+} satisfies Catalogue;

@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { useI18n } from '../lib/i18n.tsx';
-import { canManagePeople, canReadAudit, canReadTasks, sessionQuery, signOut } from '../lib/session.ts';
+import { canManagePeople, canReadAudit, canReadTasks, mayDo, sessionQuery, signOut } from '../lib/session.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 
 export function AppLayout() {
@@ -30,9 +30,13 @@ export function AppLayout() {
   const links = [
     { to: '/dashboard', label: t('nav.dashboard'), isShown: canReadTasks(session) },
     { to: '/tasks', label: t('nav.tasks'), isShown: canReadTasks(session) },
+    { to: '/directives', label: t('nav.directives'), isShown: canReadTasks(session) },
+    { to: '/meetings', label: t('nav.meetings'), isShown: canReadTasks(session) },
     { to: '/organizations', label: t('nav.organizations'), isShown: true },
     { to: '/people', label: t('nav.people'), isShown: canManagePeople(session) },
     { to: '/audit', label: t('nav.audit'), isShown: canReadAudit(session) },
+    { to: '/calendar', label: t('nav.calendar'), isShown: !!session },
+    { to: '/feedback', label: t('nav.feedback'), isShown: mayDo(session, 'feedback.read') },
   ] as const;
 
   const signedInAs = session ? (

@@ -3,6 +3,10 @@ import * as foundation from './0001-foundation.ts';
 import * as tasks from './0002-tasks.ts';
 import * as dashboardIndexes from './0003-dashboard-indexes.ts';
 import * as evidenceFiles from './0004-evidence-files.ts';
+import * as importJobs from './0005-import-jobs.ts';
+import * as feedback from './0006-feedback.ts';
+import * as holidayCalendars from './0007-holiday-calendars.ts';
+import * as taskTallies from './0008-task-tallies.ts';
 
 /**
  * Forward-only migrations, in order. Listed here rather than read from the folder so that the
@@ -13,4 +17,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002-tasks': tasks,
   '0003-dashboard-indexes': dashboardIndexes,
   '0004-evidence-files': evidenceFiles,
+  '0005-import-jobs': importJobs,
+  '0006-feedback': feedback,
+  '0007-holiday-calendars': holidayCalendars,
+  '0008-task-tallies': taskTallies,
 };

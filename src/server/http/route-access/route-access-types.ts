@@ -16,6 +16,15 @@ export interface Fixtures {
   reportId: string;
   extensionId: string;
   fileId: string;
+  /** A directive document of the programme, and a meeting held by Hà Nội. */
+  documentId: string;
+  hanoiMeetingId: string;
+  /** A submission assigned to Hà Nội, with an attachment. */
+  feedbackId: string;
+  feedbackTrackingCode: string;
+  feedbackAttachmentId: string;
+  /** A dry-run import job queued by the steering person. */
+  importJobId: string;
 }
 
 export type Refusal =

@@ -47,6 +47,16 @@ export const TASK_ROUTES: Record<string, Entry> = {
     }),
     expected: { status: 403, because: 'an admin of HCM registers no document issued by Hà Nội' },
   },
+  'GET /api/v1/directives/{id}': {
+    as: 'outsider',
+    request: (f) => ({ method: 'GET', url: `/api/v1/directives/${f.documentId}` }),
+    expected: { status: 200, because: 'a directive document is a public text, cited by every scope' },
+  },
+  'GET /api/v1/meetings/{id}': {
+    as: 'outsider',
+    request: (f) => ({ method: 'GET', url: `/api/v1/meetings/${f.hanoiMeetingId}` }),
+    expected: { status: 403, because: 'an admin of HCM does not read a meeting of Hà Nội' },
+  },
   'GET /api/v1/meetings': {
     as: 'outsider',
     request: () => ({ method: 'GET', url: '/api/v1/meetings?scope=01' }),
@@ -175,6 +185,16 @@ export const TASK_ROUTES: Record<string, Entry> = {
     as: 'outsider',
     request: () => ({ method: 'POST', url: '/api/v1/tasks/import?dry_run=true' }),
     expected: { status: 403, because: 'only the steering role imports tasks' },
+  },
+  'POST /api/v1/tasks/import/jobs': {
+    as: 'outsider',
+    request: () => ({ method: 'POST', url: '/api/v1/tasks/import/jobs?dry_run=true' }),
+    expected: { status: 403, because: 'only the steering role imports tasks' },
+  },
+  'GET /api/v1/tasks/import/jobs/{id}': {
+    as: 'outsider',
+    request: (f) => ({ method: 'GET', url: `/api/v1/tasks/import/jobs/${f.importJobId}` }),
+    expected: { status: 404, because: 'an import job is read by the person who queued it (and inspectors) only' },
   },
   'GET /api/v1/dashboard': {
     as: 'outsider',

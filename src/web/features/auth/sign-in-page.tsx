@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
+import { AnchorLink } from '../../components/router-links.tsx';
 import { fieldErrorsOf } from '../../lib/form-errors.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { signIn } from '../../lib/session.ts';
@@ -83,6 +84,18 @@ export function SignInPage() {
             </Stack>
           </form>
         </Paper>
+        {/* The public pages need no account: the sign-in page is where a citizen may land first. */}
+        <Text size="sm" component="nav" aria-label={t('publicSite.nav')}>
+          {t('publicSite.fromSignIn')} <AnchorLink to="/send-feedback">{t('publicSite.send')}</AnchorLink>
+          {' · '}
+          <AnchorLink to="/track" search={{ code: undefined }}>
+            {t('publicSite.track')}
+          </AnchorLink>
+          {' · '}
+          <AnchorLink to="/answers" search={{}}>
+            {t('publicSite.answers')}
+          </AnchorLink>
+        </Text>
       </Stack>
     </Center>
   );

@@ -1,0 +1,47 @@
+import { createHmac } from 'node:crypto';
+import type { Db } from '../../db/database.ts';
+import type { SubmissionLimits } from '../../../shared/domain/feedback.ts';
+import { AppError } from '../../errors.ts';
+import * as repository from './feedback.repository.ts';
+
+const HOUR_MS = 3_600_000;
+const keys = new WeakMap<Db, Promise<string>>();
+
+/**
+ * A keyed hash (HMAC with a random key made by migration 0006): counters and the audit trail can
+ * tell two submissions from one address apart without holding the address, and nobody without the
+ * key can test a guessed address against them.
+ */
+export async function keyedHash(db: Db, value: string): Promise<string> {
+  let key = keys.get(db);
+  if (!key) {
+    key = repository.hashKey(db);
+    keys.set(db, key);
+    key.catch(() => keys.delete(db));
+  }
+  return createHmac('sha256', await key)
+    .update(value)
+    .digest('base64url');
+}
+
+/**
+ * Counts one submission for the client address and for the contact, in hourly windows kept in the
+ * database so that every app process agrees; past a limit, 429 with the minutes until the window
+ * ends (rendered as Retry-After). A refused attempt counts too: retrying faster gains nothing.
+ */
+export async function enforceSubmissionLimits(
+  db: Db,
+  subjects: { addressHash: string; contactHash: string },
+  limits: SubmissionLimits,
+  now: Date,
+): Promise<void> {
+  const windowStart = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS);
+  const minutes = Math.max(1, Math.ceil((windowStart.getTime() + HOUR_MS - now.getTime()) / 60_000));
+  const byAddress = await repository.countSubmission(db, `address:${subjects.addressHash}`, windowStart);
+  const byContact = await repository.countSubmission(db, `contact:${subjects.contactHash}`, windowStart);
+  // About once in a hundred submissions, last hour's counters go: no job needed.
+  if (Math.random() < 0.01) await repository.dropCountersBefore(db, new Date(windowStart.getTime() - HOUR_MS));
+  if (byAddress > limits.perAddressPerHour || byContact > limits.perContactPerHour) {
+    throw new AppError('rate_limited', 'Too many submissions from this address or for this contact', { minutes });
+  }
+}

@@ -1,0 +1,28 @@
+/** English messages: response-time statistics of the intake, and the evaluation and adoption of initiatives. */
+export const enFeedbackExtras = {
+  'feedbackEvent.adopted': 'Adopted as a task',
+  'initiativeCriterion.novelty': 'Novelty',
+  'initiativeCriterion.feasibility': 'Feasibility',
+  'initiativeCriterion.impact': 'Impact',
+  'initiativeCriterion.resources': 'Resources',
+  'feedbackStatistics.title': 'Response times',
+  'feedbackStatistics.period': 'Received between',
+  'feedbackStatistics.organization': 'Organization',
+  'feedbackStatistics.unassigned': 'Not assigned yet',
+  'feedbackStatistics.total': 'Total',
+  'feedbackStatistics.received': 'Received',
+  'feedbackStatistics.triaged': 'Triaged',
+  'feedbackStatistics.triagedWithin': 'Triaged within the service level',
+  'feedbackStatistics.shareTriagedWithin': 'Share triaged in time',
+  'feedbackStatistics.medianTriage': 'Median working days to triage',
+  'feedbackStatistics.answered': 'Answered',
+  'feedbackStatistics.answeredWithin': 'Answered within the service level',
+  'feedbackStatistics.shareAnsweredWithin': 'Share answered in time',
+  'feedbackStatistics.medianAnswer': 'Median working days to answer',
+  'feedbackStatistics.overdue': 'Overdue now',
+  'error.feedbackStatistics.period': 'The end of the period cannot be before its start.',
+  'error.feedback.not_an_initiative': 'Only an initiative can be evaluated or adopted.',
+  'error.feedback.initiative_state':
+    'Only an accepted initiative can be evaluated or adopted, not a rejected or merged one.',
+  'error.feedback.already_adopted': 'This initiative has already been adopted as a task.',
+} as const;

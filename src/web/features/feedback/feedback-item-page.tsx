@@ -1,0 +1,71 @@
+import { Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { QueryState } from '../../components/query-state.tsx';
+import { AnchorLink } from '../../components/router-links.tsx';
+import { useI18n } from '../../lib/i18n.tsx';
+import { feedbackItemRoute } from '../../router.tsx';
+import { FeedbackActions } from './feedback-actions.tsx';
+import { feedbackDetailQuery } from './feedback-api.ts';
+import { FeedbackStateBadge, ServiceLevelBadge } from './feedback-badges.tsx';
+import {
+  FeedbackAnswerSection,
+  FeedbackContentSection,
+  FeedbackDuplicatesSection,
+  FeedbackSubmitterSection,
+} from './feedback-item-sections.tsx';
+import { FeedbackNoteForm } from './feedback-note-form.tsx';
+import { FeedbackTimeline } from './feedback-timeline.tsx';
+import { InitiativePanel } from './initiative-panel.tsx';
+
+export function FeedbackItemPage() {
+  const { t } = useI18n();
+  const { feedbackId } = feedbackItemRoute.useParams();
+  const query = useQuery(feedbackDetailQuery(feedbackId));
+  const item = query.data;
+  useDocumentTitle(`${item ? item.trackingCode : t('feedbackQueue.title')} · ${t('app.name')}`);
+
+  if (!item) {
+    return <QueryState isLoading={query.isLoading} error={query.error} onRetry={() => void query.refetch()} />;
+  }
+  return (
+    <Stack gap="md">
+      <AnchorLink to="/feedback" search={{}} size="sm">
+        ← {t('feedbackQueue.title')}
+      </AnchorLink>
+      <Stack gap={4}>
+        <Text ff="monospace" fw={600}>
+          {item.trackingCode}
+        </Text>
+        <Title order={1} size="h2">
+          {item.title}
+        </Title>
+        <Group gap="xs">
+          <FeedbackStateBadge state={item.state} />
+          <ServiceLevelBadge level={item.serviceLevel} />
+          <Text size="sm" c="dimmed">
+            {t('feedbackItem.version', { version: item.version })}
+          </Text>
+        </Group>
+      </Stack>
+      <FeedbackActions item={item} />
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack gap="md">
+            <FeedbackContentSection item={item} />
+            <FeedbackAnswerSection item={item} />
+            <FeedbackDuplicatesSection item={item} />
+            <FeedbackSubmitterSection item={item} />
+            {item.type === 'initiative' ? <InitiativePanel item={item} /> : null}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Stack gap="md">
+            <FeedbackNoteForm item={item} />
+            <FeedbackTimeline events={item.events} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

@@ -1,0 +1,159 @@
+import { Anchor, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { FeedbackDetail } from '../../../shared/schemas/feedback.ts';
+import { AnchorLink } from '../../components/router-links.tsx';
+import { formatDate, formatDateTime, formatNumber, formatPercent } from '../../lib/format.ts';
+import { localName, useI18n } from '../../lib/i18n.tsx';
+import { AnswerText } from './answer-text.tsx';
+import { attachmentUrl } from './feedback-api.ts';
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+        {value}
+      </Text>
+    </div>
+  );
+}
+
+export function FeedbackContentSection({ item }: { item: FeedbackDetail }) {
+  const { t, locale } = useI18n();
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="feedback-content-title">
+      <Title order={2} size="h4" id="feedback-content-title" mb="sm">
+        {t('feedbackItem.content')}
+      </Title>
+      <Stack gap="sm">
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
+          <Fact label={t('feedbackForm.type')} value={t(`feedbackType.${item.type}`)} />
+          <Fact label={t('feedbackForm.field')} value={t(`feedbackField.${item.field}`)} />
+          <Fact label={t('feedbackTrack.receivedAt')} value={formatDateTime(locale, item.receivedAt)} />
+          <Fact label={t('feedbackItem.triageDueOn')} value={formatDate(locale, item.triageDueOn)} />
+          <Fact label={t('feedbackTrack.answerDueOn')} value={formatDate(locale, item.answerDueOn)} />
+          <Fact
+            label={t('feedbackItem.concerned')}
+            value={item.organizationConcerned ? localName(locale, item.organizationConcerned) : '—'}
+          />
+          <Fact
+            label={t('feedbackQueue.assignedOrganization')}
+            value={item.assignedOrganization ? localName(locale, item.assignedOrganization) : '—'}
+          />
+          <Fact
+            label={t('feedbackItem.publication')}
+            value={t(
+              item.isPublished
+                ? 'feedbackItem.published'
+                : item.consentToPublish
+                  ? 'feedbackItem.consented'
+                  : 'feedbackItem.noConsent',
+            )}
+          />
+        </SimpleGrid>
+        <Text style={{ whiteSpace: 'pre-wrap' }}>{item.content}</Text>
+        {item.location?.address ? <Fact label={t('feedbackItem.address')} value={item.location.address} /> : null}
+        {item.mergedInto ? (
+          <Text size="sm">
+            {t('feedbackTrack.mergedInto')}{' '}
+            <AnchorLink to="/feedback/$feedbackId" params={{ feedbackId: item.mergedInto.id }}>
+              {item.mergedInto.trackingCode}
+            </AnchorLink>
+          </Text>
+        ) : null}
+        {item.taskId ? (
+          <AnchorLink to="/tasks/$taskId" params={{ taskId: item.taskId }} search={{ as_of: undefined }}>
+            {t('feedbackItem.adoptedTask')}
+          </AnchorLink>
+        ) : null}
+        <Title order={3} size="h5">
+          {t('feedbackItem.attachments')}
+        </Title>
+        {item.attachments.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('feedbackItem.noAttachments')}
+          </Text>
+        ) : (
+          <List size="sm">
+            {item.attachments.map((attachment) => (
+              <List.Item key={attachment.id}>
+                <Anchor href={attachmentUrl(attachment.id)} download>
+                  {attachment.fileName}
+                </Anchor>{' '}
+                ({formatNumber(locale, Math.ceil(attachment.sizeBytes / 1024))} KiB)
+              </List.Item>
+            ))}
+          </List>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** The sender's contact: shown to handlers only (the API sends it to them alone). */
+export function FeedbackSubmitterSection({ item }: { item: FeedbackDetail }) {
+  const { t } = useI18n();
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="feedback-submitter-title">
+      <Title order={2} size="h4" id="feedback-submitter-title" mb="sm">
+        {t('feedbackItem.submitter')}
+      </Title>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+        <Fact label={t('feedbackForm.name')} value={item.submitterName} />
+        <Fact label={t('feedbackForm.submitterKind')} value={t(`submitterKind.${item.submitterKind}`)} />
+        <div>
+          <Text size="xs" c="dimmed">
+            {t('feedbackForm.phone')}
+          </Text>
+          {item.phone ? <Anchor href={`tel:${item.phone}`}>{item.phone}</Anchor> : <Text size="sm">—</Text>}
+        </div>
+        <div>
+          <Text size="xs" c="dimmed">
+            {t('feedbackForm.email')}
+          </Text>
+          {item.email ? <Anchor href={`mailto:${item.email}`}>{item.email}</Anchor> : <Text size="sm">—</Text>}
+        </div>
+      </SimpleGrid>
+    </Paper>
+  );
+}
+
+export function FeedbackDuplicatesSection({ item }: { item: FeedbackDetail }) {
+  const { t, locale } = useI18n();
+  if (item.possibleDuplicates.length === 0) return null;
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="feedback-duplicates-title">
+      <Title order={2} size="h4" id="feedback-duplicates-title" mb="sm">
+        {t('feedbackItem.duplicates')}
+      </Title>
+      <List size="sm" spacing="xs">
+        {item.possibleDuplicates.map((duplicate) => (
+          <List.Item key={duplicate.id}>
+            <AnchorLink to="/feedback/$feedbackId" params={{ feedbackId: duplicate.id }}>
+              {duplicate.trackingCode}
+            </AnchorLink>{' '}
+            — {duplicate.title} · {t(`feedbackState.${duplicate.state}`)} ·{' '}
+            {t('feedbackItem.similarity', { percent: formatPercent(locale, duplicate.similarity) })}
+          </List.Item>
+        ))}
+      </List>
+    </Paper>
+  );
+}
+
+export function FeedbackAnswerSection({ item }: { item: FeedbackDetail }) {
+  const { t, locale } = useI18n();
+  if (!item.answer) return null;
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="feedback-answer-title">
+      <Title order={2} size="h4" id="feedback-answer-title" mb="xs">
+        {t('feedbackTrack.answer')}
+      </Title>
+      <Text size="xs" c="dimmed" mb="xs">
+        {formatDateTime(locale, item.answeredAt)}
+      </Text>
+      <AnswerText text={item.answer} />
+    </Paper>
+  );
+}

@@ -1,0 +1,127 @@
+import { Button, Group, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import type { ExpectedOutput, Priority } from '../../../shared/domain/task-vocabulary.ts';
+import type { FeedbackDetail } from '../../../shared/schemas/feedback.ts';
+import type { Organization } from '../../../shared/schemas/organizations.ts';
+import { OrgPicker } from '../../components/org-picker.tsx';
+import { fieldErrorsOf } from '../../lib/form-errors.ts';
+import { newIdempotencyKey } from '../../lib/idempotency-key.ts';
+import { localName, useI18n } from '../../lib/i18n.tsx';
+import { FormMessage } from '../tasks/form-message.tsx';
+import { ExpectedOutputSelect, PrioritySelect } from '../tasks/task-vocabulary-selects.tsx';
+import { programmesQuery } from '../tasks/tasks-api.ts';
+import { feedbackDetailKey } from './feedback-api.ts';
+import { adoptInitiative, initiativeEvaluationsKey } from './initiatives-api.ts';
+
+const FIELDS = ['programmeId', 'taskGroupId', 'leadOrganizationId', 'deadline', 'expectedOutput', 'priority'];
+
+/** Where the task made from the initiative goes; its title and description are the initiative's. */
+export function InitiativeAdoptionForm({ item, onDone }: { item: FeedbackDetail; onDone: () => void }) {
+  const { t, locale } = useI18n();
+  const queryClient = useQueryClient();
+  const programmes = useQuery(programmesQuery).data?.items ?? [];
+  const [chosenProgrammeId, setProgrammeId] = useState<string | null>(null);
+  const [groupId, setGroupId] = useState<string | null>(null);
+  const [lead, setLead] = useState<Organization | null>(null);
+  const [deadline, setDeadline] = useState('');
+  const [expectedOutput, setExpectedOutput] = useState<ExpectedOutput>('scheme');
+  const [priority, setPriority] = useState<Priority>('normal');
+  // One key per opening of the form: a retry after a lost answer creates one task, not two.
+  const [idempotencyKey] = useState(newIdempotencyKey);
+  const programmeId = chosenProgrammeId ?? programmes[0]?.id ?? '';
+  const programme = programmes.find((candidate) => candidate.id === programmeId);
+
+  const mutation = useMutation({
+    mutationFn: () =>
+      adoptInitiative(
+        item.id,
+        {
+          programmeId,
+          taskGroupId: groupId ?? undefined,
+          leadOrganizationId: lead?.id ?? '',
+          deadline,
+          expectedOutput,
+          priority,
+        },
+        idempotencyKey,
+      ),
+    onSuccess: async () => {
+      onDone();
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: initiativeEvaluationsKey(item.id) }),
+        queryClient.invalidateQueries({ queryKey: feedbackDetailKey(item.id) }),
+        queryClient.invalidateQueries({ queryKey: ['tasks', 'list'] }),
+      ]);
+    },
+  });
+  const { byField, formMessage } = fieldErrorsOf(t, mutation.error, FIELDS);
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    mutation.mutate();
+  };
+
+  return (
+    <form onSubmit={handleSubmit} noValidate aria-labelledby="adoption-title">
+      <Stack gap="sm">
+        <Title order={3} size="h5" id="adoption-title">
+          {t('initiative.adopt')}
+        </Title>
+        <FormMessage message={formMessage} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <Select
+            label={t('taskForm.programme')}
+            required
+            data={programmes.map((entry) => ({
+              value: entry.id,
+              label: `${entry.code} — ${localName(locale, entry)}`,
+            }))}
+            value={programmeId || null}
+            onChange={(value) => {
+              setProgrammeId(value);
+              setGroupId(null);
+            }}
+            error={byField.programmeId}
+          />
+          <Select
+            label={t('taskForm.group')}
+            placeholder={t('taskForm.noGroup')}
+            clearable
+            data={(programme?.groups ?? []).map((group) => ({
+              value: group.id,
+              label: t('dashboard.groupName', { number: group.number, name: localName(locale, group) }),
+            }))}
+            value={groupId}
+            onChange={setGroupId}
+            error={byField.taskGroupId}
+          />
+          <OrgPicker
+            label={t('taskForm.lead')}
+            required
+            value={lead}
+            onChange={setLead}
+            error={byField.leadOrganizationId}
+          />
+          <TextInput
+            type="date"
+            label={t('taskForm.deadline')}
+            required
+            value={deadline}
+            onChange={(event) => setDeadline(event.currentTarget.value)}
+            error={byField.deadline}
+          />
+          <ExpectedOutputSelect value={expectedOutput} onChange={setExpectedOutput} error={byField.expectedOutput} />
+          <PrioritySelect value={priority} onChange={setPriority} error={byField.priority} />
+        </SimpleGrid>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={mutation.isPending}>
+            {t('initiative.adoptSubmit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
