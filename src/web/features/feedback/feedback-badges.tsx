@@ -2,11 +2,11 @@ import { Badge, Text } from '@mantine/core';
 import type { FeedbackState } from '../../../shared/domain/feedback.ts';
 import type { ServiceLevelState } from '../../../shared/domain/feedback-service-level.ts';
 import { useI18n } from '../../lib/i18n.tsx';
+import { SUCCESS_GREEN } from '../../theme.ts';
 
-// Dark shades, white text; yellow takes dark text (autoContrast picks it from the shade). Mantine's
-// darkest green (4.4:1 under white) misses WCAG AA for badge-sized text: a darker one (6.6:1).
+// Dark shades, white text; yellow takes dark text (autoContrast picks it from the shade).
 const SERVICE_LEVEL_COLORS: Record<ServiceLevelState, string> = {
-  on_time: '#1b6b2e',
+  on_time: SUCCESS_GREEN,
   due_soon: 'yellow.4',
   overdue: 'red.9',
 };

@@ -3,6 +3,7 @@ import type { FeedbackReceipt } from '../../../shared/schemas/feedback.ts';
 import { ButtonLink } from '../../components/router-links.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
+import { SUCCESS_GREEN } from '../../theme.ts';
 
 /** The one thing the sender must keep: the tracking code, large, copyable, and a link that uses it. */
 export function FeedbackReceiptPanel({ receipt, onAnother }: { receipt: FeedbackReceipt; onAnother: () => void }) {
@@ -34,7 +35,7 @@ export function FeedbackReceiptPanel({ receipt, onAnother }: { receipt: Feedback
         <Group gap="sm">
           <CopyButton value={receipt.trackingCode}>
             {({ copied, copy }) => (
-              <Button variant={copied ? 'filled' : 'default'} color={copied ? 'green.9' : undefined} onClick={copy}>
+              <Button variant={copied ? 'filled' : 'default'} color={copied ? SUCCESS_GREEN : undefined} onClick={copy}>
                 {copied ? t('feedbackForm.copied') : t('feedbackForm.copy')}
               </Button>
             )}

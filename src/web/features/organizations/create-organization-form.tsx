@@ -19,6 +19,7 @@ export function CreateOrganizationModal({ parent, onClose, onCreated }: CreatePr
   const { t } = useI18n();
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       opened={parent !== null}
       onClose={onClose}
       title={parent ? t('orgs.createChildTitle', { parent: parent.name }) : ''}

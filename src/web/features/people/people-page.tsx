@@ -88,7 +88,13 @@ export function PeoplePage() {
           </Button>
         </Group>
       ) : null}
-      <Modal opened={isCreating} onClose={() => setCreating(false)} title={t('people.createTitle')} size="lg">
+      <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        opened={isCreating}
+        onClose={() => setCreating(false)}
+        title={t('people.createTitle')}
+        size="lg"
+      >
         {isCreating ? (
           <CreatePersonForm
             onCancel={() => setCreating(false)}

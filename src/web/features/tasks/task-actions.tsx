@@ -69,7 +69,12 @@ export function TaskActions({ task }: { task: TaskDetail }) {
           </ButtonLink>
         ) : null}
       </Group>
-      <Modal opened={isReasonDialog} onClose={close} title={openForm ? reasonTitle(t, openForm) : ''}>
+      <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        opened={isReasonDialog}
+        onClose={close}
+        title={openForm ? reasonTitle(t, openForm) : ''}
+      >
         {isReasonDialog ? (
           <ReasonForm
             formMessage={formMessage}
@@ -80,13 +85,30 @@ export function TaskActions({ task }: { task: TaskDetail }) {
           />
         ) : null}
       </Modal>
-      <Modal opened={openForm === 'report'} onClose={close} title={t('taskAction.report')} size="lg">
+      <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        opened={openForm === 'report'}
+        onClose={close}
+        title={t('taskAction.report')}
+        size="lg"
+      >
         {openForm === 'report' ? <ReportProgressForm task={task} onDone={close} /> : null}
       </Modal>
-      <Modal opened={openForm === 'request_extension'} onClose={close} title={t('taskAction.request_extension')}>
+      <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        opened={openForm === 'request_extension'}
+        onClose={close}
+        title={t('taskAction.request_extension')}
+      >
         {openForm === 'request_extension' ? <RequestExtensionForm task={task} onDone={close} /> : null}
       </Modal>
-      <Modal opened={openForm === 'edit'} onClose={close} title={t('task.editTitle')} size="lg">
+      <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        opened={openForm === 'edit'}
+        onClose={close}
+        title={t('task.editTitle')}
+        size="lg"
+      >
         {openForm === 'edit' ? <EditTaskForm task={task} onDone={close} /> : null}
       </Modal>
     </Stack>

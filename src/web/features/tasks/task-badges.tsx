@@ -2,6 +2,7 @@ import { Badge, Group, Progress, Text } from '@mantine/core';
 import type { TaskState } from '../../../shared/domain/task-lifecycle.ts';
 import type { Timeliness } from '../../../shared/domain/timeliness.ts';
 import { useI18n } from '../../lib/i18n.tsx';
+import { SUCCESS_GREEN } from '../../theme.ts';
 
 /**
  * Colours carry the meaning at a glance, the words carry it for everyone else (colour-blind
@@ -9,7 +10,7 @@ import { useI18n } from '../../lib/i18n.tsx';
  * white text to pass WCAG AA; "due soon" is yellow with dark text for the same reason.
  */
 const TIMELINESS_COLORS: Record<Timeliness, { color: string; textColor?: string }> = {
-  on_time: { color: 'green.9' },
+  on_time: { color: SUCCESS_GREEN },
   late: { color: 'orange.9' },
   overdue: { color: 'red.9' },
   due_soon: { color: 'yellow.4', textColor: 'dark.9' },

@@ -6,10 +6,11 @@ import { useI18n } from '../../lib/i18n.tsx';
 import { FormMessage } from './form-message.tsx';
 import { taskFormErrors, useTaskMutation } from './task-mutations.ts';
 import { decideExtension } from './tasks-api.ts';
+import { SUCCESS_GREEN } from '../../theme.ts';
 
 const STATUS_COLORS: Record<ExtensionRequest['status'], string> = {
   pending: 'yellow.4',
-  approved: 'green.9',
+  approved: SUCCESS_GREEN,
   refused: 'red.9',
 };
 
