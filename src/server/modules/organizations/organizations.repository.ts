@@ -54,7 +54,11 @@ export async function findByIdOrCode(db: Db, idOrCode: string): Promise<Organiza
 
 export async function findManyByIds(db: Db, ids: string[]): Promise<OrganizationRow[]> {
   if (ids.length === 0) return [];
-  return selectOrganizations(db).where('o.id', 'in', ids).execute() as Promise<OrganizationRow[]>;
+  // One array parameter, not one parameter an id: a dashboard asks for some 3,400 at once, and a
+  // list that long costs more to parse and plan than to read.
+  return selectOrganizations(db)
+    .where('o.id', '=', sql<string>`any(${ids}::uuid[])`)
+    .execute() as Promise<OrganizationRow[]>;
 }
 
 export interface OrganizationFilter {

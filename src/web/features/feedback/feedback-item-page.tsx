@@ -3,7 +3,9 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { QueryState } from '../../components/query-state.tsx';
 import { AnchorLink } from '../../components/router-links.tsx';
+import { ApiError } from '../../lib/api-client.ts';
 import { useI18n } from '../../lib/i18n.tsx';
+import { mayDo, sessionQuery } from '../../lib/session.ts';
 import { feedbackItemRoute } from '../../router.tsx';
 import { FeedbackActions } from './feedback-actions.tsx';
 import { feedbackDetailQuery } from './feedback-api.ts';
@@ -16,16 +18,21 @@ import {
 } from './feedback-item-sections.tsx';
 import { FeedbackNoteForm } from './feedback-note-form.tsx';
 import { FeedbackTimeline } from './feedback-timeline.tsx';
-import { InitiativePanel } from './initiative-panel.tsx';
+import { InitiativeForAssigners, InitiativePanel } from './initiative-panel.tsx';
 
 export function FeedbackItemPage() {
   const { t } = useI18n();
   const { feedbackId } = feedbackItemRoute.useParams();
   const query = useQuery(feedbackDetailQuery(feedbackId));
+  const { data: session } = useQuery(sessionQuery);
   const item = query.data;
   useDocumentTitle(`${item ? item.trackingCode : t('feedbackQueue.title')} · ${t('app.name')}`);
 
   if (!item) {
+    // Those who assign tasks decide adoptions without reading the sender's details (steering).
+    if (query.error instanceof ApiError && query.error.status === 403 && mayDo(session, 'task.assign')) {
+      return <InitiativeForAssigners itemId={feedbackId} />;
+    }
     return <QueryState isLoading={query.isLoading} error={query.error} onRetry={() => void query.refetch()} />;
   }
   return (

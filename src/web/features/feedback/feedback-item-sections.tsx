@@ -1,8 +1,10 @@
 import { Anchor, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import type { FeedbackDetail } from '../../../shared/schemas/feedback.ts';
 import { AnchorLink } from '../../components/router-links.tsx';
 import { formatDate, formatDateTime, formatNumber, formatPercent } from '../../lib/format.ts';
 import { localName, useI18n } from '../../lib/i18n.tsx';
+import { canReadTasks, sessionQuery } from '../../lib/session.ts';
 import { AnswerText } from './answer-text.tsx';
 import { attachmentUrl } from './feedback-api.ts';
 
@@ -20,6 +22,7 @@ function Fact({ label, value }: { label: string; value: string }) {
 }
 
 export function FeedbackContentSection({ item }: { item: FeedbackDetail }) {
+  const { data: session } = useQuery(sessionQuery);
   const { t, locale } = useI18n();
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="feedback-content-title">
@@ -62,7 +65,8 @@ export function FeedbackContentSection({ item }: { item: FeedbackDetail }) {
             </AnchorLink>
           </Text>
         ) : null}
-        {item.taskId ? (
+        {/* Handlers without a task role could not open it: the link is for task readers. */}
+        {item.taskId && canReadTasks(session) ? (
           <AnchorLink to="/tasks/$taskId" params={{ taskId: item.taskId }} search={{ as_of: undefined }}>
             {t('feedbackItem.adoptedTask')}
           </AnchorLink>

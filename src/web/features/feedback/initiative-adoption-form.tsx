@@ -17,7 +17,7 @@ import { adoptInitiative, initiativeEvaluationsKey } from './initiatives-api.ts'
 const FIELDS = ['programmeId', 'taskGroupId', 'leadOrganizationId', 'deadline', 'expectedOutput', 'priority'];
 
 /** Where the task made from the initiative goes; its title and description are the initiative's. */
-export function InitiativeAdoptionForm({ item, onDone }: { item: FeedbackDetail; onDone: () => void }) {
+export function InitiativeAdoptionForm({ item, onDone }: { item: Pick<FeedbackDetail, 'id'>; onDone: () => void }) {
   const { t, locale } = useI18n();
   const queryClient = useQueryClient();
   const programmes = useQuery(programmesQuery).data?.items ?? [];

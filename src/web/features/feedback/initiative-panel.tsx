@@ -1,6 +1,6 @@
 import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { INITIATIVE_CRITERIA, type InitiativeCriterion } from '../../../shared/domain/feedback.ts';
 import type { FeedbackDetail } from '../../../shared/schemas/feedback.ts';
 import type { InitiativeEvaluations } from '../../../shared/schemas/feedback-initiatives.ts';
@@ -14,13 +14,26 @@ import { FormMessage } from '../tasks/form-message.tsx';
 import { InitiativeAdoptionForm } from './initiative-adoption-form.tsx';
 import { initiativeEvaluationsKey, initiativeEvaluationsQuery, putMyEvaluation } from './initiatives-api.ts';
 
+/** The item the panel is about: its id, and its version when the caller reads the item itself. */
+type InitiativeItem = Pick<FeedbackDetail, 'id'> & { version?: number };
+
 /** Scores on the four criteria by each handler, their means, and adoption as a task. */
-export function InitiativePanel({ item }: { item: FeedbackDetail }) {
+export function InitiativePanel({ item }: { item: InitiativeItem }) {
   const { t, locale } = useI18n();
+  const queryClient = useQueryClient();
   const query = useQuery(initiativeEvaluationsQuery(item.id));
   const [isAdopting, setAdopting] = useState(false);
+  // A step of the handling (accepting it, rejecting it) decides whether it may be scored or
+  // adopted: read the evaluations again when the item changes, not only on the next visit.
+  const shownVersion = useRef(item.version);
+  useEffect(() => {
+    if (shownVersion.current === item.version) return;
+    shownVersion.current = item.version;
+    void queryClient.invalidateQueries({ queryKey: initiativeEvaluationsKey(item.id) });
+  }, [queryClient, item.id, item.version]);
   const data = query.data;
-  const score = (value: number) => formatNumber(locale, Math.round(value * 10) / 10);
+  // The means as the API gives them (two decimals at most): rounding again would hide a difference.
+  const score = (value: number) => formatNumber(locale, value);
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="initiative-title">
       <Title order={2} size="h4" id="initiative-title" mb="sm">
@@ -104,7 +117,7 @@ export function InitiativePanel({ item }: { item: FeedbackDetail }) {
 
 type Scores = Record<InitiativeCriterion, number>;
 
-function MyEvaluationForm({ item, data }: { item: FeedbackDetail; data: InitiativeEvaluations }) {
+function MyEvaluationForm({ item, data }: { item: InitiativeItem; data: InitiativeEvaluations }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const { data: session } = useQuery(sessionQuery);
@@ -168,5 +181,29 @@ function MyEvaluationForm({ item, data }: { item: FeedbackDetail; data: Initiati
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/**
+ * The initiative as those who assign tasks without reading feedback (steering) see it: its code,
+ * title, evaluations and adoption, without the sender's details, which the item page keeps for
+ * the handlers.
+ */
+export function InitiativeForAssigners({ itemId }: { itemId: string }) {
+  const query = useQuery(initiativeEvaluationsQuery(itemId));
+  const data = query.data;
+  if (!data) return <QueryState isLoading={query.isLoading} error={query.error} onRetry={() => void query.refetch()} />;
+  return (
+    <Stack gap="md">
+      <Stack gap={4}>
+        <Text ff="monospace" fw={600}>
+          {data.trackingCode}
+        </Text>
+        <Title order={1} size="h2">
+          {data.title}
+        </Title>
+      </Stack>
+      <InitiativePanel item={{ id: itemId }} />
+    </Stack>
   );
 }

@@ -3,7 +3,7 @@ import type { FeedbackStatus } from '../../../shared/schemas/feedback.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 
-/** The steps as the sender sees them: when, what, to whom; a reason only for a rejection. */
+/** The steps as the sender sees them: when, what, to whom; the reason of a rejection, the task of an adoption. */
 export function PublicTimeline({ events }: { events: FeedbackStatus['events'] }) {
   const { t, locale } = useI18n();
   const ordered = [...events].sort((a, b) => a.at.localeCompare(b.at));
@@ -27,7 +27,8 @@ export function PublicTimeline({ events }: { events: FeedbackStatus['events'] })
           ) : null}
           {event.reason ? (
             <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-              {t('feedbackItem.reason')}: {event.reason}
+              {/* An adoption's "reason" is the code of the task the initiative became. */}
+              {event.kind === 'adopted' ? t('initiative.adoptedAs') : t('feedbackItem.reason')}: {event.reason}
             </Text>
           ) : null}
         </Timeline.Item>
