@@ -545,13 +545,14 @@ const SECTORS = [
   'thiết bị IoT',
   'dữ liệu và trí tuệ nhân tạo',
 ];
-const ASSOCIATIONS = [
-  'Hiệp hội Phần mềm và Dịch vụ công nghệ thông tin Việt Nam',
-  'Hiệp hội Doanh nghiệp nhỏ và vừa',
-  'Câu lạc bộ các nhà đầu tư khởi nghiệp',
-  'Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh',
-  'Hội Tin học thành phố',
-  'Hội Nông dân xã',
+/** National associations, and local ones named after their province or city. */
+const ASSOCIATIONS: ReadonlyArray<(place: string) => string> = [
+  () => 'Hiệp hội Phần mềm và Dịch vụ công nghệ thông tin Việt Nam',
+  () => 'Hiệp hội Doanh nghiệp nhỏ và vừa Việt Nam',
+  () => 'Câu lạc bộ các nhà đầu tư khởi nghiệp',
+  (place) => `Liên hiệp các Hội Khoa học và Kỹ thuật ${place}`,
+  (place) => `Hội Tin học ${place}`,
+  (place) => `Hội Doanh nhân trẻ ${place}`,
 ];
 
 export interface Submitter {
@@ -614,11 +615,11 @@ export function drawSubmitter(random: Random, kind: SubmitterKind, place: string
       };
     }
     case 'organization': {
-      const association = random.pick(ASSOCIATIONS);
+      const association = random.pick(ASSOCIATIONS)(place);
       return {
         kind,
-        name: `${association} ${place}`,
-        introduction: `${association} ${place} tổng hợp ý kiến của hội viên, xin gửi Ban Chỉ đạo.`,
+        name: association,
+        introduction: `${association} tổng hợp ý kiến của hội viên, xin gửi Ban Chỉ đạo.`,
         email: `vanphong.${asciiOf(association.split(' ').slice(0, 2).join(''))}${random.int(100)}@gmail.com`,
         phone: `02${random.int(10)}${String(random.int(100_000_000)).padStart(8, '0')}`,
       };

@@ -247,6 +247,9 @@ export const FeedbackPageSchema = z.object({
   items: z.array(FeedbackSummarySchema),
   nextCursor: z.string().nullable(),
   total: z.number().int(),
+  totalIsCapped: z
+    .boolean()
+    .describe('true when more items match than `total`: counting stops at 10,000, so that pages stay fast'),
 });
 export type FeedbackPage = z.infer<typeof FeedbackPageSchema>;
 

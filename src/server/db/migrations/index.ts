@@ -7,6 +7,7 @@ import * as importJobs from './0005-import-jobs.ts';
 import * as feedback from './0006-feedback.ts';
 import * as holidayCalendars from './0007-holiday-calendars.ts';
 import * as taskTallies from './0008-task-tallies.ts';
+import * as feedbackQueueIndexes from './0009-feedback-queue-indexes.ts';
 
 /**
  * Forward-only migrations, in order. Listed here rather than read from the folder so that the
@@ -21,4 +22,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006-feedback': feedback,
   '0007-holiday-calendars': holidayCalendars,
   '0008-task-tallies': taskTallies,
+  '0009-feedback-queue-indexes': feedbackQueueIndexes,
 };

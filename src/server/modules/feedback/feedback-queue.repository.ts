@@ -115,9 +115,21 @@ export async function listQueue(
 
 export type QueueRow = Awaited<ReturnType<typeof listQueue>>[number];
 
-export async function countQueue(db: Db, filter: QueueFilter): Promise<number> {
-  const row = await filtered(db, filter)
+/**
+ * Counting a filter's every match was most of a million-item queue's time (the exact total of a
+ * text search, 300 ms; the page itself, 2 ms): counting stops past QUEUE_COUNT_CAP.
+ */
+export const QUEUE_COUNT_CAP = 10_000;
+
+export async function countQueue(db: Db, filter: QueueFilter): Promise<{ total: number; isCapped: boolean }> {
+  const matches = filtered(db, filter)
+    .select('f.id')
+    .limit(QUEUE_COUNT_CAP + 1)
+    .as('matches');
+  const row = await db
+    .selectFrom(matches)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  const n = Number(row.n);
+  return { total: Math.min(n, QUEUE_COUNT_CAP), isCapped: n > QUEUE_COUNT_CAP };
 }

@@ -57,12 +57,17 @@ export async function listFeedbackQueue(
     filter.assignedPath = organization.path;
   }
   const offset = offsetOf(query.cursor);
-  const [rows, total] = await Promise.all([
+  const [rows, { total, isCapped }] = await Promise.all([
     listQueue(db, filter, { sort: query.sort, offset, limit: query.limit + 1 }),
     countQueue(db, filter),
   ]);
   const { page, nextCursor } = pageFrom(rows, query.limit, offset);
-  return { items: page.map((row) => toSummary(row, asOf, filter.soonLimit)), nextCursor, total };
+  return {
+    items: page.map((row) => toSummary(row, asOf, filter.soonLimit)),
+    nextCursor,
+    total,
+    totalIsCapped: isCapped,
+  };
 }
 
 /** An item for its handler: content, contact, attachments, the whole timeline and likely duplicates. */
@@ -84,7 +89,7 @@ export async function getFeedbackDetail(
       db,
       [item.organization_id, item.assigned_organization_id].filter((x) => x !== null),
     ),
-    db.transaction().execute((tx) => repository.similarItems(tx, item.search_text, { limit: 5, excludeId: id })),
+    repository.similarItems(db, item.search_text, { field: item.field, limit: 5, excludeId: id }),
     item.merged_into ? repository.trackingCodeOf(db, item.merged_into) : undefined,
   ]);
   const refOf = (orgId: string | null) => {

@@ -154,7 +154,7 @@ async function receive(
     const trackingCode = trackingCodeFrom(randomBytes(10));
     try {
       return await db.transaction().execute(async (tx) => {
-        const duplicate = await repository.findLikelyDuplicate(tx, contentHash, folded);
+        const duplicate = await repository.findLikelyDuplicate(tx, contentHash, folded, input.field);
         const { id } = await repository.insertItem(tx, {
           tracking_code: trackingCode,
           type: input.type,
