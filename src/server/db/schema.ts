@@ -415,7 +415,8 @@ export interface TaskTallyTable {
   on_time: number;
   late: number;
   ongoing: number;
-  pending: number;
+  on_track: number;
+  due_soon: number;
   overdue: number;
 }
 

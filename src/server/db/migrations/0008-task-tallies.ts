@@ -6,10 +6,10 @@ import { type Kysely, sql } from 'kysely';
  * thousand rows instead of every task in its scope, for any `as_of`.
  *
  * A period [valid_from, valid_to) adds +1 to its bucket on valid_from and -1 on valid_to; an open
- * period with a deadline D moves from `pending` to `overdue` on D + 1, a change known when the period
- * is written. `task_tally` keeps, per key, the running sum at every day something changed: a reading
- * takes the latest row at or before `as_of`. Due soon, whose window is a parameter, is not kept: it
- * is a range read on the open-deadline index, taken out of `pending`.
+ * period with a deadline D is on track, due soon from D - 7 (the default window, DEFAULT_DUE_SOON_DAYS)
+ * and overdue from D + 1: changes known when the period is written. `task_tally` keeps, per key, the
+ * running sum at every day something changed: a reading takes the latest row at or before `as_of`.
+ * Another due-soon window is a range read on the open-deadline index, taken out of on track + due soon.
  *
  * Keys: `lead` — a lead agency and how deep its tasks' parents share its path (a scope at depth d
  * counts a task when it holds the lead agency and d > shared depth); `scope` — an organization and a
@@ -35,7 +35,8 @@ const TABLES = `
     on_time integer NOT NULL,
     late integer NOT NULL,
     ongoing integer NOT NULL,
-    pending integer NOT NULL,
+    on_track integer NOT NULL,
+    due_soon integer NOT NULL,
     overdue integer NOT NULL,
     PRIMARY KEY (key_id, day)
   )
@@ -65,41 +66,37 @@ const SHARED_DEPTH = `
     RETURN depth;
   END $$`;
 
-/** The timeliness rule of src/shared/domain/timeliness.ts, as changes over a period's days. */
+/**
+ * The timeliness rule of src/shared/domain/timeliness.ts, as changes over a period's days: an open
+ * period with a deadline D crosses up to three segments, on track until D - 7, due soon until D + 1,
+ * overdue after; each segment it overlaps adds +1 where the overlap starts and -1 where it ends.
+ */
 const PERIOD_DELTAS = `
   CREATE FUNCTION task_period_deltas(p_from date, p_to date, p_state text, p_deadline date, p_completed date)
-  RETURNS TABLE (day date, bucket text, delta integer) LANGUAGE plpgsql IMMUTABLE AS $$
-  DECLARE
-    held text;
-    crossing date;
-  BEGIN
-    IF p_state = 'completed' THEN
-      held := CASE WHEN p_deadline IS NULL OR p_completed IS NULL OR p_completed <= p_deadline
-                   THEN 'on_time' ELSE 'late' END;
-    ELSIF p_state IN ('assigned', 'in_progress', 'submitted') THEN
-      IF p_deadline IS NULL THEN
-        held := 'ongoing';
-      ELSE
-        -- Overdue from the day after the deadline.
-        crossing := p_deadline + 1;
-        IF crossing <= p_from THEN
-          held := 'overdue';
-        ELSIF p_to IS NOT NULL AND p_to <= crossing THEN
-          held := 'pending';
-        ELSE
-          day := p_from; bucket := 'pending'; delta := 1; RETURN NEXT;
-          day := crossing; bucket := 'pending'; delta := -1; RETURN NEXT;
-          day := crossing; bucket := 'overdue'; delta := 1; RETURN NEXT;
-          IF p_to IS NOT NULL THEN day := p_to; bucket := 'overdue'; delta := -1; RETURN NEXT; END IF;
-          RETURN;
-        END IF;
-      END IF;
-    ELSE
-      RETURN;  -- drafts and cancelled tasks are never counted
-    END IF;
-    day := p_from; bucket := held; delta := 1; RETURN NEXT;
-    IF p_to IS NOT NULL THEN day := p_to; bucket := held; delta := -1; RETURN NEXT; END IF;
-  END $$`;
+  RETURNS TABLE (day date, bucket text, delta integer) LANGUAGE sql IMMUTABLE AS $$
+    WITH segment (bucket, starts, ends) AS (
+      SELECT 'on_time', NULL::date, NULL::date
+      WHERE p_state = 'completed' AND (p_deadline IS NULL OR p_completed IS NULL OR p_completed <= p_deadline)
+      UNION ALL
+      SELECT 'late', NULL, NULL
+      WHERE p_state = 'completed' AND p_deadline IS NOT NULL AND p_completed > p_deadline
+      UNION ALL
+      SELECT 'ongoing', NULL, NULL
+      WHERE p_state IN ('assigned', 'in_progress', 'submitted') AND p_deadline IS NULL
+      UNION ALL
+      SELECT s.bucket, s.starts, s.ends
+      FROM (VALUES ('on_track', NULL::date, p_deadline - 7),
+                   ('due_soon', p_deadline - 7, p_deadline + 1),
+                   ('overdue', p_deadline + 1, NULL::date)) AS s (bucket, starts, ends)
+      WHERE p_state IN ('assigned', 'in_progress', 'submitted') AND p_deadline IS NOT NULL
+    ), overlap AS (
+      -- greatest and least pass over nulls: an open end is no bound.
+      SELECT bucket, greatest(p_from, starts) AS starts, least(p_to, ends) AS ends FROM segment
+    )
+    SELECT o.starts, o.bucket, 1 FROM overlap AS o WHERE o.ends IS NULL OR o.starts < o.ends
+    UNION ALL
+    SELECT o.ends, o.bucket, -1 FROM overlap AS o WHERE o.ends IS NOT NULL AND o.starts < o.ends
+  $$`;
 
 const KEY_FOR = `
   CREATE FUNCTION task_tally_key_for(p_kind text, p_path text, p_shared integer, p_organization uuid,
@@ -140,9 +137,9 @@ const APPLY = `
     FOR depth IN shared + 1 .. task_path_depth(t.lead_path) LOOP
       keys := keys || task_tally_key_for('scope', task_path_prefix(t.lead_path, depth), 0, NULL, NULL, t.task_group_id);
     END LOOP;
-    INSERT INTO task_tally (key_id, day, on_time, late, ongoing, pending, overdue)
+    INSERT INTO task_tally (key_id, day, on_time, late, ongoing, on_track, due_soon, overdue)
     SELECT k.key_id, d.day, coalesce(b.on_time, 0), coalesce(b.late, 0), coalesce(b.ongoing, 0),
-           coalesce(b.pending, 0), coalesce(b.overdue, 0)
+           coalesce(b.on_track, 0), coalesce(b.due_soon, 0), coalesce(b.overdue, 0)
     FROM unnest(keys) AS k(key_id)
     CROSS JOIN (
       SELECT DISTINCT day
@@ -154,13 +151,14 @@ const APPLY = `
     ON CONFLICT (key_id, day) DO NOTHING;
     UPDATE task_tally AS r
     SET on_time = r.on_time + c.on_time, late = r.late + c.late, ongoing = r.ongoing + c.ongoing,
-        pending = r.pending + c.pending, overdue = r.overdue + c.overdue
+        on_track = r.on_track + c.on_track, due_soon = r.due_soon + c.due_soon, overdue = r.overdue + c.overdue
     FROM (
       SELECT r.key_id, r.day,
              sign * coalesce(sum(d.delta) FILTER (WHERE d.bucket = 'on_time'), 0) AS on_time,
              sign * coalesce(sum(d.delta) FILTER (WHERE d.bucket = 'late'), 0) AS late,
              sign * coalesce(sum(d.delta) FILTER (WHERE d.bucket = 'ongoing'), 0) AS ongoing,
-             sign * coalesce(sum(d.delta) FILTER (WHERE d.bucket = 'pending'), 0) AS pending,
+             sign * coalesce(sum(d.delta) FILTER (WHERE d.bucket = 'on_track'), 0) AS on_track,
+             sign * coalesce(sum(d.delta) FILTER (WHERE d.bucket = 'due_soon'), 0) AS due_soon,
              sign * coalesce(sum(d.delta) FILTER (WHERE d.bucket = 'overdue'), 0) AS overdue
       FROM task_tally AS r
       JOIN task_period_deltas(p.valid_from, p.valid_to, p.state, p.effective_deadline, p.completed_on) AS d
@@ -239,12 +237,13 @@ const REBUILD = `
       FROM tally_delta CROSS JOIN LATERAL generate_series(shared + 1, task_path_depth(lead_path)) AS depth;
     INSERT INTO task_tally_key (kind, path, shared_depth, organization_id, province_id, task_group_id)
       SELECT DISTINCT kind, path, shared_depth, organization_id, province_id, task_group_id FROM tally_keyed;
-    INSERT INTO task_tally (key_id, day, on_time, late, ongoing, pending, overdue)
+    INSERT INTO task_tally (key_id, day, on_time, late, ongoing, on_track, due_soon, overdue)
       SELECT k.id, x.day,
              sum(coalesce(sum(x.delta) FILTER (WHERE x.bucket = 'on_time'), 0)) OVER w,
              sum(coalesce(sum(x.delta) FILTER (WHERE x.bucket = 'late'), 0)) OVER w,
              sum(coalesce(sum(x.delta) FILTER (WHERE x.bucket = 'ongoing'), 0)) OVER w,
-             sum(coalesce(sum(x.delta) FILTER (WHERE x.bucket = 'pending'), 0)) OVER w,
+             sum(coalesce(sum(x.delta) FILTER (WHERE x.bucket = 'on_track'), 0)) OVER w,
+             sum(coalesce(sum(x.delta) FILTER (WHERE x.bucket = 'due_soon'), 0)) OVER w,
              sum(coalesce(sum(x.delta) FILTER (WHERE x.bucket = 'overdue'), 0)) OVER w
       FROM tally_keyed x
       JOIN task_tally_key k ON k.kind = x.kind AND k.path = x.path AND k.shared_depth = x.shared_depth

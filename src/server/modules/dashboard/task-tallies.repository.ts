@@ -22,7 +22,7 @@ function talliesAsOf(db: Db, asOf: string) {
     (eb) =>
       eb
         .selectFrom('task_tally as t')
-        .select(['t.on_time', 't.late', 't.ongoing', 't.pending', 't.overdue'])
+        .select(['t.on_time', 't.late', 't.ongoing', 't.on_track', 't.due_soon', 't.overdue'])
         .whereRef('t.key_id', '=', 'k.id')
         .where('t.day', '<=', asOf)
         .orderBy('t.day', 'desc')
@@ -36,24 +36,30 @@ const SUMS = [
   sql<number>`sum(x.on_time)`.as('on_time'),
   sql<number>`sum(x.late)`.as('late'),
   sql<number>`sum(x.ongoing)`.as('ongoing'),
-  sql<number>`sum(x.pending)`.as('pending'),
+  sql<number>`sum(x.on_track)`.as('on_track'),
+  sql<number>`sum(x.due_soon)`.as('due_soon'),
   sql<number>`sum(x.overdue)`.as('overdue'),
 ];
 
-type Sums = Record<'on_time' | 'late' | 'ongoing' | 'pending' | 'overdue', number | string>;
+type Sums = Record<'on_time' | 'late' | 'ongoing' | 'on_track' | 'due_soon' | 'overdue', number | string>;
+
+/** The due-soon window the tallies keep (migration 0008): the default one, DEFAULT_DUE_SOON_DAYS. */
+const TALLIED_DUE_SOON_DAYS = 7;
 
 /**
- * Splits kept buckets into timeliness classes: `pending` (open, deadline not passed) is due soon
- * when the deadline falls in the window, which is read apart because its width is a parameter.
+ * Kept buckets as timeliness classes. For another due-soon window than the kept one, the open tasks
+ * not overdue (on track + due soon) are split again by `dueSoon`, counted apart on the deadline index.
  */
-function classesOf(sums: Sums, dueSoon: number): [Timeliness, number][] {
+function classesOf(sums: Sums, dueSoon: number | undefined): [Timeliness, number][] {
+  const notOverdue = Number(sums.on_track) + Number(sums.due_soon);
+  const soon = dueSoon ?? Number(sums.due_soon);
   const classes: [Timeliness, number][] = [
     ['on_time', Number(sums.on_time)],
     ['late', Number(sums.late)],
     ['ongoing', Number(sums.ongoing)],
     ['overdue', Number(sums.overdue)],
-    ['due_soon', dueSoon],
-    ['on_track', Number(sums.pending) - dueSoon],
+    ['due_soon', soon],
+    ['on_track', notOverdue - soon],
   ];
   return classes.filter(([, n]) => n !== 0);
 }
@@ -78,11 +84,13 @@ export async function talliedCounts(db: Db, filter: TaskFilter & { scopePath: st
       .select(['k.task_group_id', ...SUMS])
       .groupBy('k.task_group_id')
       .execute(),
-    countByTimeliness(db, { ...filter, timeliness: ['due_soon'] }),
+    filter.dueSoonDays === TALLIED_DUE_SOON_DAYS
+      ? undefined
+      : countByTimeliness(db, { ...filter, timeliness: ['due_soon'] }),
   ]);
   // Keyed by lead agency and province, or by group (tasks without a group under '').
   const dueSoon = new Map<string, number>();
-  for (const row of dueSoonRows) {
+  for (const row of dueSoonRows ?? []) {
     const key =
       Number(row.is_group_row) === 1
         ? `g|${row.task_group_id ?? ''}`
@@ -91,7 +99,7 @@ export async function talliedCounts(db: Db, filter: TaskFilter & { scopePath: st
   }
   const rows: TimelinessCountRow[] = [];
   for (const lead of leads) {
-    const leadDueSoon = dueSoon.get(`l|${lead.organization_id}|${lead.province_id ?? ''}`) ?? 0;
+    const leadDueSoon = dueSoonRows && (dueSoon.get(`l|${lead.organization_id}|${lead.province_id ?? ''}`) ?? 0);
     for (const [timeliness, n] of classesOf(lead, leadDueSoon)) {
       rows.push({
         lead_organization_id: lead.organization_id,
@@ -104,7 +112,7 @@ export async function talliedCounts(db: Db, filter: TaskFilter & { scopePath: st
     }
   }
   for (const group of groups) {
-    const groupDueSoon = dueSoon.get(`g|${group.task_group_id ?? ''}`) ?? 0;
+    const groupDueSoon = dueSoonRows && (dueSoon.get(`g|${group.task_group_id ?? ''}`) ?? 0);
     for (const [timeliness, n] of classesOf(group, groupDueSoon)) {
       rows.push({
         lead_organization_id: null,

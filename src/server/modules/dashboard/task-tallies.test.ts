@@ -44,13 +44,13 @@ async function pathOf(db: Db, id: string): Promise<string> {
 async function tallySteps(db: Db): Promise<string[]> {
   const { rows } = await sql<{ key: string; day: string; counts: string }>`
     SELECT concat_ws(' ', k.kind, k.path, k.shared_depth, k.organization_id, k.province_id, k.task_group_id) AS key,
-           t.day::text AS day, concat_ws(' ', t.on_time, t.late, t.ongoing, t.pending, t.overdue) AS counts
+           t.day::text AS day, concat_ws(' ', t.on_time, t.late, t.ongoing, t.on_track, t.due_soon, t.overdue) AS counts
     FROM task_tally t JOIN task_tally_key k ON k.id = t.key_id
     ORDER BY 1, 2`.execute(db);
   const steps: string[] = [];
-  let previous = { key: '', counts: '0 0 0 0 0' };
+  let previous = { key: '', counts: '0 0 0 0 0 0' };
   for (const row of rows) {
-    const before = row.key === previous.key ? previous.counts : '0 0 0 0 0';
+    const before = row.key === previous.key ? previous.counts : '0 0 0 0 0 0';
     if (row.counts !== before) steps.push(`${row.key} ${row.day} ${row.counts}`);
     previous = row;
   }
