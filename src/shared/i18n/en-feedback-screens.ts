@@ -75,6 +75,7 @@ export const enFeedbackScreens = {
   'feedbackQueue.sort.received': 'Received, oldest first',
   'feedbackQueue.sort.-received': 'Received, newest first',
   'feedbackQueue.count': '{total, plural, one {# submission} other {# submissions}}',
+  'feedbackQueue.countOver': 'More than {total, number} submissions',
   'feedbackQueue.received': 'Received',
   'feedbackQueue.dueOn': 'Due by',
   'feedbackQueue.possibleDuplicate': 'Possible duplicate',

@@ -80,6 +80,7 @@ export const frFeedbackScreens = {
   'feedbackQueue.sort.received': 'Réception, la plus ancienne d’abord',
   'feedbackQueue.sort.-received': 'Réception, la plus récente d’abord',
   'feedbackQueue.count': '{total, plural, one {# contribution} other {# contributions}}',
+  'feedbackQueue.countOver': 'Plus de {total, number} contributions',
   'feedbackQueue.received': 'Reçue le',
   'feedbackQueue.dueOn': 'Échéance',
   'feedbackQueue.possibleDuplicate': 'Doublon possible',

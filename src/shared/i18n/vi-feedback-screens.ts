@@ -77,6 +77,7 @@ export const viFeedbackScreens = {
   'feedbackQueue.sort.received': 'Ngày tiếp nhận, cũ nhất trước',
   'feedbackQueue.sort.-received': 'Ngày tiếp nhận, mới nhất trước',
   'feedbackQueue.count': '{total, number} phản ánh',
+  'feedbackQueue.countOver': 'Hơn {total, number} phản ánh',
   'feedbackQueue.received': 'Ngày tiếp nhận',
   'feedbackQueue.dueOn': 'Hạn',
   'feedbackQueue.possibleDuplicate': 'Có thể trùng lặp',

@@ -32,3 +32,20 @@ export function optionalPositiveInteger(value: unknown): number | undefined {
   const number = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
   return Number.isInteger(number) && number > 0 ? number : undefined;
 }
+
+/** The cursor of the page shown, and its number for "page 2"; a number without its cursor means page 1. */
+export interface Paging {
+  cursor?: string;
+  page?: number;
+}
+
+/** The page of a list view: a page number without its cursor means nothing, and the first page is then shown. */
+export function pagingOf(search: Record<string, unknown>): Paging {
+  const cursor = optionalString(search.cursor);
+  return { cursor, page: cursor ? optionalPositiveInteger(search.page) : undefined };
+}
+
+/** The view with filters changed: back to the first page, as the old cursor belongs to the old filters. */
+export function withFilters<T extends Paging>(search: T, changes: Partial<T>): T {
+  return { ...search, ...changes, cursor: undefined, page: undefined };
+}

@@ -1,11 +1,12 @@
 import { DOCUMENT_TYPES, type DocumentType } from '../../../shared/domain/task-vocabulary.ts';
-import { optionalDate, optionalOneOf, optionalPositiveInteger, optionalString } from '../../lib/search-params.ts';
-
-/** The cursor of the page shown, and its number for "page 2"; a number without its cursor means page 1. */
-export interface Paging {
-  cursor?: string;
-  page?: number;
-}
+import {
+  optionalDate,
+  optionalOneOf,
+  optionalPositiveInteger,
+  optionalString,
+  pagingOf,
+  type Paging,
+} from '../../lib/search-params.ts';
 
 /** A view of the document list, kept in the URL so that a link reproduces it. */
 export interface DocumentListSearch extends Paging {
@@ -20,11 +21,6 @@ export interface MeetingListSearch extends Paging {
   scope?: string;
   from?: string;
   to?: string;
-}
-
-function pagingOf(search: Record<string, unknown>): Paging {
-  const cursor = optionalString(search.cursor);
-  return { cursor, page: cursor ? optionalPositiveInteger(search.page) : undefined };
 }
 
 /** Years a committee of this century could have issued a document in; anything else is dropped. */
@@ -50,9 +46,4 @@ export function validateMeetingListSearch(search: Record<string, unknown>): Meet
     to: optionalDate(search.to),
     ...pagingOf(search),
   };
-}
-
-/** The view with filters changed: back to the first page, as the old cursor belongs to the old filters. */
-export function withFilters<T extends Paging>(search: T, changes: Partial<T>): T {
-  return { ...search, ...changes, cursor: undefined, page: undefined };
 }

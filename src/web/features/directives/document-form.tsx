@@ -1,5 +1,5 @@
-import { Button, Group, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { DOCUMENT_TYPES, type DocumentType } from '../../../shared/domain/task-vocabulary.ts';
 import type { DirectiveDocument } from '../../../shared/schemas/directives.ts';
@@ -8,10 +8,10 @@ import { OrgPicker } from '../../components/org-picker.tsx';
 import { fieldErrorsOf } from '../../lib/form-errors.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { newIdempotencyKey } from '../../lib/idempotency-key.ts';
-import { sessionQuery } from '../../lib/session.ts';
 import { FormMessage } from '../tasks/form-message.tsx';
+import { DraftFormButtons } from './draft-form-buttons.tsx';
 import { registerDocument } from './directives-api.ts';
-import { useStoredDraft } from './use-stored-draft.ts';
+import { usePersonalDraft } from './use-stored-draft.ts';
 
 const FIELDS = ['number', 'docType', 'issuerOrganizationId', 'issuedOn', 'title'] as const;
 
@@ -34,9 +34,7 @@ export function DocumentForm({
 }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
-  // Per person: someone signing in next in this tab does not find another's draft.
-  const { data: session } = useQuery(sessionQuery);
-  const { draft, update, clear } = useStoredDraft<DocumentDraft>(`directive-document.${session?.person.id ?? ''}`, {
+  const { draft, update, clear } = usePersonalDraft<DocumentDraft>('directive-document', {
     number: '',
     docType: 'resolution',
     issuer: null,
@@ -118,21 +116,12 @@ export function DocumentForm({
           onChange={(event) => update({ title: event.currentTarget.value })}
           error={byField.title}
         />
-        <Group justify="flex-end">
-          <Button
-            variant="default"
-            onClick={() => {
-              // Cancelling is the one way to drop a draft on purpose.
-              clear();
-              onCancel();
-            }}
-          >
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {t('directives.register')}
-          </Button>
-        </Group>
+        <DraftFormButtons
+          submitLabel={t('directives.register')}
+          isPending={mutation.isPending}
+          clearDraft={clear}
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   );

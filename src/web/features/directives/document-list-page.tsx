@@ -2,13 +2,14 @@ import { Group, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
+import { CursorPagination } from '../../components/cursor-pagination.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { ButtonLink } from '../../components/router-links.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
+import { withFilters } from '../../lib/search-params.ts';
 import { mayDo, sessionQuery } from '../../lib/session.ts';
 import { documentListRoute } from '../../router.tsx';
-import { DirectivePagination } from './directive-pagination.tsx';
-import { withFilters, type DocumentListSearch } from './directive-list-search.ts';
+import type { DocumentListSearch } from './directive-list-search.ts';
 import { documentListQuery } from './directives-api.ts';
 import { DocumentListFilters } from './document-list-filters.tsx';
 import { DocumentTable } from './document-table.tsx';
@@ -41,7 +42,7 @@ export function DocumentListPage() {
         </Text>
       ) : null}
       {documents.length > 0 ? <DocumentTable documents={documents} caption={t('directives.title')} /> : null}
-      <DirectivePagination search={search} nextCursor={query.data?.nextCursor ?? null} onNavigate={setSearch} />
+      <CursorPagination search={search} nextCursor={query.data?.nextCursor ?? null} onNavigate={setSearch} />
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 import { ActionIcon, Button, Fieldset, Group, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import type { Meeting } from '../../../shared/schemas/directives.ts';
 import type { Organization } from '../../../shared/schemas/organizations.ts';
@@ -8,10 +8,10 @@ import { isApiError } from '../../lib/api-client.ts';
 import { fieldErrorsOf } from '../../lib/form-errors.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { newIdempotencyKey } from '../../lib/idempotency-key.ts';
-import { sessionQuery } from '../../lib/session.ts';
 import { FormMessage } from '../tasks/form-message.tsx';
+import { DraftFormButtons } from './draft-form-buttons.tsx';
 import { recordMeeting } from './directives-api.ts';
-import { useStoredDraft } from './use-stored-draft.ts';
+import { usePersonalDraft } from './use-stored-draft.ts';
 
 const FIELDS = ['organizationId', 'heldOn', 'title', 'conclusions'] as const;
 
@@ -40,9 +40,7 @@ function conclusionErrors(error: unknown): Map<number, string> {
 export function MeetingForm({ onCancel, onCreated }: { onCancel: () => void; onCreated: (meeting: Meeting) => void }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
-  // Per person: someone signing in next in this tab does not find another's draft.
-  const { data: session } = useQuery(sessionQuery);
-  const { draft, update, clear } = useStoredDraft<MeetingDraft>(`meeting.${session?.person.id ?? ''}`, {
+  const { draft, update, clear } = usePersonalDraft<MeetingDraft>('meeting', {
     organization: null,
     heldOn: '',
     title: '',
@@ -149,21 +147,12 @@ export function MeetingForm({ onCancel, onCreated }: { onCancel: () => void; onC
             </Button>
           </Stack>
         </Fieldset>
-        <Group justify="flex-end">
-          <Button
-            variant="default"
-            onClick={() => {
-              // Cancelling is the one way to drop a draft on purpose.
-              clear();
-              onCancel();
-            }}
-          >
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {t('meetings.record')}
-          </Button>
-        </Group>
+        <DraftFormButtons
+          submitLabel={t('meetings.record')}
+          isPending={mutation.isPending}
+          clearDraft={clear}
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   );

@@ -1,18 +1,19 @@
-import { Button, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import type { Meeting } from '../../../shared/schemas/directives.ts';
+import { DateFilter } from '../../components/list-filters.tsx';
 import { OrgIdPicker } from '../../components/org-id-picker.tsx';
+import { CursorPagination } from '../../components/cursor-pagination.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { AnchorLink, ButtonLink } from '../../components/router-links.tsx';
 import { formatDate, formatNumber } from '../../lib/format.ts';
 import { localName, useI18n } from '../../lib/i18n.tsx';
-import { optionalDate } from '../../lib/search-params.ts';
+import { withFilters } from '../../lib/search-params.ts';
 import { mayDo, sessionQuery } from '../../lib/session.ts';
 import { meetingListRoute } from '../../router.tsx';
-import { DirectivePagination } from './directive-pagination.tsx';
-import { withFilters, type MeetingListSearch } from './directive-list-search.ts';
+import type { MeetingListSearch } from './directive-list-search.ts';
 import { meetingListQuery } from './directives-api.ts';
 
 export const meetingOrganizationName = (locale: Parameters<typeof localName>[0], meeting: Meeting) =>
@@ -39,18 +40,8 @@ export function MeetingListPage() {
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
             <OrgIdPicker label={t('reading.scope')} value={search.scope} onChange={(scope) => change({ scope })} />
-            <TextInput
-              type="date"
-              label={t('meetings.from')}
-              value={search.from ?? ''}
-              onChange={(event) => change({ from: optionalDate(event.currentTarget.value) })}
-            />
-            <TextInput
-              type="date"
-              label={t('meetings.to')}
-              value={search.to ?? ''}
-              onChange={(event) => change({ to: optionalDate(event.currentTarget.value) })}
-            />
+            <DateFilter label={t('meetings.from')} value={search.from} onChange={(from) => change({ from })} />
+            <DateFilter label={t('meetings.to')} value={search.to} onChange={(to) => change({ to })} />
           </SimpleGrid>
           <Button variant="subtle" size="xs" w="fit-content" onClick={() => setSearch({})}>
             {t('tasks.clearFilters')}
@@ -64,7 +55,7 @@ export function MeetingListPage() {
         </Text>
       ) : null}
       {meetings.length > 0 ? <MeetingTable meetings={meetings} /> : null}
-      <DirectivePagination search={search} nextCursor={query.data?.nextCursor ?? null} onNavigate={setSearch} />
+      <CursorPagination search={search} nextCursor={query.data?.nextCursor ?? null} onNavigate={setSearch} />
     </Stack>
   );
 }

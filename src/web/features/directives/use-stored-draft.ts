@@ -1,4 +1,6 @@
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
+import { sessionQuery } from '../../lib/session.ts';
 
 const PREFIX = 'steerboard.draft.';
 
@@ -34,4 +36,10 @@ export function useStoredDraft<T extends object>(key: string, initial: T) {
     }
   }, [key]);
   return { draft, update, clear };
+}
+
+/** A stored draft of the person signed in: someone signing in next in this tab does not find another's draft. */
+export function usePersonalDraft<T extends object>(name: string, initial: T) {
+  const { data: session } = useQuery(sessionQuery);
+  return useStoredDraft<T>(`${name}.${session?.person.id ?? ''}`, initial);
 }

@@ -5,12 +5,13 @@ import {
   optionalDate,
   optionalList,
   optionalOneOf,
-  optionalPositiveInteger,
   optionalString,
+  pagingOf,
+  type Paging,
 } from '../../lib/search-params.ts';
 
 /** Everything that makes a view of the queue; kept in the URL so that a link reproduces it. */
-export interface FeedbackQueueSearch {
+export interface FeedbackQueueSearch extends Paging {
   /** Comma-separated, as the API takes them: "received,accepted". */
   state?: string;
   type?: string;
@@ -22,12 +23,9 @@ export interface FeedbackQueueSearch {
   received_from?: string;
   received_to?: string;
   sort?: FeedbackSort;
-  cursor?: string;
-  page?: number;
 }
 
 export function validateFeedbackQueueSearch(search: Record<string, unknown>): FeedbackQueueSearch {
-  const cursor = optionalString(search.cursor);
   return {
     state: optionalList(search.state, FEEDBACK_STATES),
     type: optionalList(search.type, FEEDBACK_TYPES),
@@ -38,16 +36,6 @@ export function validateFeedbackQueueSearch(search: Record<string, unknown>): Fe
     received_from: optionalDate(search.received_from),
     received_to: optionalDate(search.received_to),
     sort: optionalOneOf(search.sort, FEEDBACK_SORTS),
-    cursor,
-    // A page number without its cursor means nothing: the first page is then shown.
-    page: cursor ? optionalPositiveInteger(search.page) : undefined,
+    ...pagingOf(search),
   };
-}
-
-/** The view with one filter changed: back to the first page, as the old cursor belongs to the old filters. */
-export function withQueueFilter(
-  search: FeedbackQueueSearch,
-  changes: Partial<FeedbackQueueSearch>,
-): FeedbackQueueSearch {
-  return { ...search, ...changes, cursor: undefined, page: undefined };
 }

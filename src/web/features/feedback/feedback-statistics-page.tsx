@@ -1,4 +1,4 @@
-import { Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
@@ -6,11 +6,11 @@ import { useMemo } from 'react';
 import type { FeedbackResponseFigures, FeedbackStatistics } from '../../../shared/schemas/feedback-statistics.ts';
 import { EChart } from '../../components/echart.tsx';
 import { ExportLinks } from '../../components/export-links.tsx';
+import { DateFilter } from '../../components/list-filters.tsx';
 import { OrgIdPicker } from '../../components/org-id-picker.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { formatDate, formatNumber, formatPercent } from '../../lib/format.ts';
 import { localName, useI18n, type Locale, type Translate } from '../../lib/i18n.tsx';
-import { optionalDate } from '../../lib/search-params.ts';
 import { feedbackStatisticsRoute } from '../../router.tsx';
 import {
   type FeedbackStatisticsSearch,
@@ -45,24 +45,17 @@ export function FeedbackStatisticsPage() {
             fallbackId={statistics?.scope.id}
             onChange={(scope) => setSearch({ scope })}
           />
-          <TextInput
-            type="date"
+          <DateFilter
             label={t('feedbackQueue.receivedFrom')}
-            value={search.received_from ?? ''}
-            onChange={(event) => setSearch({ received_from: optionalDate(event.currentTarget.value) })}
+            value={search.received_from}
+            onChange={(received_from) => setSearch({ received_from })}
           />
-          <TextInput
-            type="date"
+          <DateFilter
             label={t('feedbackQueue.receivedTo')}
-            value={search.received_to ?? ''}
-            onChange={(event) => setSearch({ received_to: optionalDate(event.currentTarget.value) })}
+            value={search.received_to}
+            onChange={(received_to) => setSearch({ received_to })}
           />
-          <TextInput
-            type="date"
-            label={t('reading.asOf')}
-            value={search.as_of ?? ''}
-            onChange={(event) => setSearch({ as_of: optionalDate(event.currentTarget.value) })}
-          />
+          <DateFilter label={t('reading.asOf')} value={search.as_of} onChange={(as_of) => setSearch({ as_of })} />
         </SimpleGrid>
       </Paper>
       <QueryState isLoading={query.isLoading} error={query.error} onRetry={() => void query.refetch()} />

@@ -1,32 +1,22 @@
-import { Badge, Paper, Text, Timeline, Title } from '@mantine/core';
+import { Badge, Paper, Text, Title } from '@mantine/core';
 import type { FeedbackDetail } from '../../../shared/schemas/feedback.ts';
-import { formatDateTime } from '../../lib/format.ts';
+import { EventTimeline } from '../../components/event-timeline.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 
 /** Every step with who took it and why, internal notes included and marked as such. */
 export function FeedbackTimeline({ events }: { events: FeedbackDetail['events'] }) {
-  const { t, locale } = useI18n();
-  const ordered = [...events].sort((a, b) => a.at.localeCompare(b.at));
+  const { t } = useI18n();
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="feedback-timeline-title">
       <Title order={2} size="h4" id="feedback-timeline-title" mb="sm">
         {t('feedbackTrack.timeline')}
       </Title>
-      <Timeline
-        active={ordered.length - 1}
-        bulletSize={14}
-        lineWidth={2}
-        component="ol"
-        p={0}
-        m={0}
-        style={{ listStyle: 'none' }}
-      >
-        {ordered.map((event) => (
-          <Timeline.Item key={event.id} component="li" title={t(`feedbackEvent.${event.kind}`)}>
-            <Text size="xs" c="dimmed">
-              {formatDateTime(locale, event.at)}
-              {event.actorName ? ` · ${t('task.eventBy', { name: event.actorName })}` : null}
-            </Text>
+      <EventTimeline
+        events={events}
+        keyOf={(event) => event.id}
+        titleOf={(event) => t(`feedbackEvent.${event.kind}`)}
+        details={(event) => (
+          <>
             {event.isInternal ? (
               <Badge size="xs" color="gray.8" variant="outline" radius="sm" style={{ textTransform: 'none' }}>
                 {t('feedbackItem.internal')}
@@ -45,9 +35,9 @@ export function FeedbackTimeline({ events }: { events: FeedbackDetail['events'] 
                 {event.body}
               </Text>
             ) : null}
-          </Timeline.Item>
-        ))}
-      </Timeline>
+          </>
+        )}
+      />
     </Paper>
   );
 }

@@ -1,5 +1,5 @@
-import { Button, Group, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Group, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { ExpectedOutput, Priority } from '../../../shared/domain/task-vocabulary.ts';
 import type { FeedbackDetail } from '../../../shared/schemas/feedback.ts';
@@ -7,10 +7,10 @@ import type { Organization } from '../../../shared/schemas/organizations.ts';
 import { OrgPicker } from '../../components/org-picker.tsx';
 import { fieldErrorsOf } from '../../lib/form-errors.ts';
 import { newIdempotencyKey } from '../../lib/idempotency-key.ts';
-import { localName, useI18n } from '../../lib/i18n.tsx';
+import { useI18n } from '../../lib/i18n.tsx';
 import { FormMessage } from '../tasks/form-message.tsx';
 import { ExpectedOutputSelect, PrioritySelect } from '../tasks/task-vocabulary-selects.tsx';
-import { programmesQuery } from '../tasks/tasks-api.ts';
+import { ProgrammeGroupFields, useProgrammeChoice } from '../tasks/programme-group-fields.tsx';
 import { feedbackDetailKey } from './feedback-api.ts';
 import { adoptInitiative, initiativeEvaluationsKey } from './initiatives-api.ts';
 
@@ -18,27 +18,23 @@ const FIELDS = ['programmeId', 'taskGroupId', 'leadOrganizationId', 'deadline', 
 
 /** Where the task made from the initiative goes; its title and description are the initiative's. */
 export function InitiativeAdoptionForm({ item, onDone }: { item: Pick<FeedbackDetail, 'id'>; onDone: () => void }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const queryClient = useQueryClient();
-  const programmes = useQuery(programmesQuery).data?.items ?? [];
-  const [chosenProgrammeId, setProgrammeId] = useState<string | null>(null);
-  const [groupId, setGroupId] = useState<string | null>(null);
+  const placement = useProgrammeChoice();
   const [lead, setLead] = useState<Organization | null>(null);
   const [deadline, setDeadline] = useState('');
   const [expectedOutput, setExpectedOutput] = useState<ExpectedOutput>('scheme');
   const [priority, setPriority] = useState<Priority>('normal');
   // One key per opening of the form: a retry after a lost answer creates one task, not two.
   const [idempotencyKey] = useState(newIdempotencyKey);
-  const programmeId = chosenProgrammeId ?? programmes[0]?.id ?? '';
-  const programme = programmes.find((candidate) => candidate.id === programmeId);
 
   const mutation = useMutation({
     mutationFn: () =>
       adoptInitiative(
         item.id,
         {
-          programmeId,
-          taskGroupId: groupId ?? undefined,
+          programmeId: placement.programmeId,
+          taskGroupId: placement.groupId ?? undefined,
           leadOrganizationId: lead?.id ?? '',
           deadline,
           expectedOutput,
@@ -69,31 +65,10 @@ export function InitiativeAdoptionForm({ item, onDone }: { item: Pick<FeedbackDe
         </Title>
         <FormMessage message={formMessage} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <Select
-            label={t('taskForm.programme')}
-            required
-            data={programmes.map((entry) => ({
-              value: entry.id,
-              label: `${entry.code} — ${localName(locale, entry)}`,
-            }))}
-            value={programmeId || null}
-            onChange={(value) => {
-              setProgrammeId(value);
-              setGroupId(null);
-            }}
-            error={byField.programmeId}
-          />
-          <Select
-            label={t('taskForm.group')}
-            placeholder={t('taskForm.noGroup')}
-            clearable
-            data={(programme?.groups ?? []).map((group) => ({
-              value: group.id,
-              label: t('dashboard.groupName', { number: group.number, name: localName(locale, group) }),
-            }))}
-            value={groupId}
-            onChange={setGroupId}
-            error={byField.taskGroupId}
+          <ProgrammeGroupFields
+            choice={placement}
+            programmeError={byField.programmeId}
+            groupError={byField.taskGroupId}
           />
           <OrgPicker
             label={t('taskForm.lead')}

@@ -11,7 +11,8 @@ import { newIdempotencyKey } from '../../lib/idempotency-key.ts';
 import { ExpectedOutputSelect, PrioritySelect } from './task-vocabulary-selects.tsx';
 import { CoordinatorsField } from './coordinators-field.tsx';
 import { FormMessage } from './form-message.tsx';
-import { createTask, directivesQuery, organizationUnitsQuery, programmesQuery } from './tasks-api.ts';
+import { ProgrammeGroupFields, useProgrammeChoice } from './programme-group-fields.tsx';
+import { createTask, directivesQuery, organizationUnitsQuery } from './tasks-api.ts';
 
 const FIELDS = [
   'code',
@@ -41,15 +42,16 @@ export function TaskForm({ parent, onCancel, onCreated }: TaskFormProps) {
   const queryClient = useQueryClient();
   // One key for the life of this form: a submit retried after a dropped answer creates one task.
   const [idempotencyKey] = useState(newIdempotencyKey);
-  const programmes = useQuery(programmesQuery).data?.items ?? [];
   const documents = useQuery(directivesQuery).data?.items ?? [];
   const units = useQuery(organizationUnitsQuery(parent?.lead.id ?? '')).data?.items ?? [];
 
   const [code, setCode] = useState('');
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
-  const [chosenProgrammeId, setProgrammeId] = useState<string | null>(parent?.programmeId ?? null);
-  const [groupId, setGroupId] = useState<string | null>(parent?.taskGroupId ?? null);
+  const placement = useProgrammeChoice({
+    programmeId: parent?.programmeId ?? null,
+    groupId: parent?.taskGroupId ?? null,
+  });
   const [documentId, setDocumentId] = useState<string | null>(parent?.sourceDocument?.id ?? null);
   const [lead, setLead] = useState<Organization | null>(null);
   const [coordinators, setCoordinators] = useState<Organization[]>([]);
@@ -58,9 +60,6 @@ export function TaskForm({ parent, onCancel, onCreated }: TaskFormProps) {
   const [expectedOutput, setExpectedOutput] = useState<ExpectedOutput>(parent?.expectedOutput ?? 'report');
   const [priority, setPriority] = useState<Priority>(parent?.priority ?? 'normal');
   const [isConfidential, setConfidential] = useState(parent?.isConfidential ?? false);
-  // Until the person picks one, the first programme (the demo has one: R57).
-  const programmeId = chosenProgrammeId ?? programmes[0]?.id ?? '';
-  const programme = programmes.find((candidate) => candidate.id === programmeId);
 
   const mutation = useMutation({
     mutationFn: () =>
@@ -69,8 +68,8 @@ export function TaskForm({ parent, onCancel, onCreated }: TaskFormProps) {
           code: code.trim() || undefined,
           title,
           description,
-          programmeId,
-          taskGroupId: groupId ?? undefined,
+          programmeId: placement.programmeId,
+          taskGroupId: placement.groupId ?? undefined,
           sourceDocumentId: documentId ?? undefined,
           assignerOrganizationId: parent?.lead.id,
           // Sent empty rather than left out, so that the server names the field it misses.
@@ -119,29 +118,11 @@ export function TaskForm({ parent, onCancel, onCreated }: TaskFormProps) {
           error={byField.description}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <Select
-            label={t('taskForm.programme')}
-            required
+          <ProgrammeGroupFields
+            choice={placement}
             disabled={!!parent}
-            data={programmes.map((item) => ({ value: item.id, label: `${item.code} — ${localName(locale, item)}` }))}
-            value={programmeId || null}
-            onChange={(value) => {
-              setProgrammeId(value);
-              setGroupId(null);
-            }}
-            error={byField.programmeId}
-          />
-          <Select
-            label={t('taskForm.group')}
-            placeholder={t('taskForm.noGroup')}
-            clearable
-            data={(programme?.groups ?? []).map((group) => ({
-              value: group.id,
-              label: t('dashboard.groupName', { number: group.number, name: localName(locale, group) }),
-            }))}
-            value={groupId}
-            onChange={setGroupId}
-            error={byField.taskGroupId}
+            programmeError={byField.programmeId}
+            groupError={byField.taskGroupId}
           />
           <Select
             label={t('taskForm.document')}

@@ -5,14 +5,18 @@ import {
   optionalDate,
   optionalList,
   optionalOneOf,
-  optionalPositiveInteger,
   optionalString,
+  pagingOf,
+  type Paging,
 } from '../../lib/search-params.ts';
 
 export { TASK_SORTS, type TaskSort };
 
-/** Everything that makes a view of the task list; kept in the URL so that a link reproduces it. */
-export interface TaskListSearch {
+/**
+ * Everything that makes a view of the task list, the page shown included (its cursor, and its number for
+ * "page 2" and "51–100"); kept in the URL so that a link reproduces it.
+ */
+export interface TaskListSearch extends Paging {
   scope?: string;
   as_of?: string;
   /** Comma-separated, as the API takes them: "assigned,in_progress". */
@@ -25,13 +29,9 @@ export interface TaskListSearch {
   deadline_to?: string;
   q?: string;
   sort?: TaskSort;
-  /** The page being shown: the server's cursor, and its number for "page 2" and "51–100". */
-  cursor?: string;
-  page?: number;
 }
 
 export function validateTaskListSearch(search: Record<string, unknown>): TaskListSearch {
-  const cursor = optionalString(search.cursor);
   return {
     scope: optionalString(search.scope),
     as_of: optionalDate(search.as_of),
@@ -44,13 +44,6 @@ export function validateTaskListSearch(search: Record<string, unknown>): TaskLis
     deadline_to: optionalDate(search.deadline_to),
     q: optionalString(search.q),
     sort: optionalOneOf(search.sort, TASK_SORTS),
-    cursor,
-    // A page number without its cursor means nothing: the first page is then shown.
-    page: cursor ? optionalPositiveInteger(search.page) : undefined,
+    ...pagingOf(search),
   };
-}
-
-/** The view with one filter changed: back to the first page, as the old cursor belongs to the old filters. */
-export function withFilter(search: TaskListSearch, changes: Partial<TaskListSearch>): TaskListSearch {
-  return { ...search, ...changes, cursor: undefined, page: undefined };
 }
