@@ -8,7 +8,7 @@ import { actorFor, buildProgramme, buildTask, onDay } from '../../testing/task-f
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { TEST_DATABASE_KINDS } from '../../testing/test-database.ts';
 import { recordPeriod } from '../tasks/tasks.repository.ts';
-import { countByTimeliness } from '../tasks/task-queries.repository.ts';
+import { countByTimeliness, listSummaries } from '../tasks/task-queries.repository.ts';
 import { SYSTEM } from '../auth/principal.ts';
 import { getDashboard } from './dashboard.service.ts';
 import { talliedCounts, type TimelinessCountRow } from './task-tallies.repository.ts';
@@ -153,6 +153,24 @@ describe.each(TEST_DATABASE_KINDS)('task tallies on %s', (kind) => {
       }
     }
     expect(compared).toBeGreaterThan(100);
+  });
+
+  it("lists a scope's most overdue tasks as the task list does, whichever way it reads them", async () => {
+    const codes = { VN: scopes[0], '01': scopes[1], '79': scopes[2], BKHCN: scopes[3] } as const;
+    let listed = 0;
+    for (const [code, scopePath] of Object.entries(codes)) {
+      for (const asOf of ['2025-06-30', '2025-09-30', '2026-01-31']) {
+        const dashboard = await getDashboard(db, SYSTEM, { scope: code, as_of: asOf });
+        const filter = { scopePath: scopePath ?? '', asOf, dueSoonDays: 7, timeliness: ['overdue' as const] };
+        const list = await listSummaries(db, filter, { sort: 'deadline', offset: 0, limit: 50 });
+        expect(
+          dashboard.overdueTasks.map((task) => task.code),
+          `${code} ${asOf}`,
+        ).toEqual(list.map((row) => row.code));
+        listed += list.length;
+      }
+    }
+    expect(listed).toBeGreaterThan(0);
   });
 
   it('counts the tasks without a group in a by-group row of their own', async () => {
