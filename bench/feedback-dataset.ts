@@ -6,11 +6,10 @@
  * (folded search text, content hash, due dates, the assignment's path), but no events or audit
  * trail are produced, and due dates skip weekends only, not holidays.
  */
-import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { FEEDBACK_FIELDS, FEEDBACK_TYPES, SUBMITTER_KINDS } from '../src/shared/domain/feedback.ts';
 import { foldForSearch } from '../src/shared/domain/text.ts';
-import { readMinistries, readProvinces } from '../src/server/seed/reference-data.ts';
+import { insertOrganizations } from './organization-dataset.ts';
 
 export interface FeedbackDatasetSize {
   items: number;
@@ -42,63 +41,6 @@ const DETAILS = [
   'Mong Ban Chỉ đạo xem xét, chỉ đạo các cơ quan liên quan.',
 ];
 const pairs = (texts: string[]) => texts.map((text) => [text, foldForSearch(text)]);
-
-interface OrgRow {
-  id: string;
-  code: string;
-  kind: string;
-  name_vi: string;
-  name_en: string;
-  parent_id: string | null;
-  path: string;
-  depth: number;
-  sort_key: string;
-  search_text: string;
-}
-
-function organizationRows(): OrgRow[] {
-  const rows: OrgRow[] = [];
-  const add = (parent: OrgRow | null, code: string, kind: string, nameVi: string, nameEn: string) => {
-    const id = randomUUID();
-    const row: OrgRow = {
-      id,
-      code,
-      kind,
-      name_vi: nameVi,
-      name_en: nameEn,
-      parent_id: parent?.id ?? null,
-      path: `${parent?.path ?? '/'}${id}/`,
-      depth: parent ? parent.depth + 1 : 0,
-      sort_key: `${kind}|${code}`,
-      search_text: foldForSearch(`${nameVi} | ${nameEn} | ${code}`),
-    };
-    rows.push(row);
-    return row;
-  };
-  const root = add(null, 'VN', 'national', 'Cả nước', 'Viet Nam (whole country)');
-  const government = add(root, 'CP', 'government', 'Chính phủ', 'Government');
-  for (const m of readMinistries()) {
-    add(government, m.code, m.kind === 'ministry' ? 'ministry' : 'ministry_level_agency', m.name_vi, m.name_en);
-  }
-  for (const p of readProvinces()) {
-    const province = add(root, p.code, p.kind, p.name_vi, p.name_en);
-    add(province, `${p.code}.SKHCN`, 'provincial_department', `Sở KH&CN ${p.name_vi}`, `DOST, ${p.name_en}`);
-    add(
-      province,
-      `${p.code}.VPUBND`,
-      'provincial_department',
-      `Văn phòng UBND ${p.name_vi}`,
-      `PPC Office, ${p.name_en}`,
-    );
-  }
-  return rows;
-}
-
-const ORGANIZATIONS_SQL = `
-  INSERT INTO organization (id, code, kind, name_vi, name_en, parent_id, path, depth, sort_key, search_text)
-  SELECT id, code, kind, name_vi, name_en, parent_id, path, depth, sort_key, search_text
-  FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, code text, kind text, name_vi text, name_en text,
-    parent_id uuid, path text, depth integer, sort_key text, search_text text)`;
 
 /** Where items are assigned: ministries most, then provinces and their departments. */
 const ASSIGNEES_SQL = `
@@ -188,7 +130,7 @@ export async function generateFeedbackDataset(
   // Bulk load: the rows are consistent by construction, so foreign-key triggers are skipped.
   await client.query(`SET session_replication_role = replica`);
   await client.query(`SELECT setseed(0.4)`);
-  await client.query(ORGANIZATIONS_SQL, [JSON.stringify(organizationRows())]);
+  await insertOrganizations(client, { communes: false });
   await client.query(ASSIGNEES_SQL);
   await client.query(PLAN_SQL, [size.items, size.today]);
   await client.query(`CREATE INDEX ON plan (g)`);

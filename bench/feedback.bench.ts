@@ -32,7 +32,7 @@ import { today } from '../src/shared/domain/calendar-date.ts';
 import type { FeedbackQueueQuery, FeedbackSubmissionInput } from '../src/shared/schemas/feedback.ts';
 import { foldForSearch } from '../src/shared/domain/text.ts';
 import { generateFeedbackDataset } from './feedback-dataset.ts';
-import { freePort, measure, type Measurement, startProcess, temporaryDirectory } from './support.ts';
+import { freePort, measure, ms, report, startProcess, temporaryDirectory, time, type Timing } from './support.ts';
 import { QUEUE_COUNT_CAP } from '../src/server/modules/feedback/feedback-queue.repository.ts';
 
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -207,28 +207,7 @@ async function checkSubmissions(url: string, receipts: Map<string, string>) {
 // ---------------------------------------------------------------------------------------------
 // (b) the queue over a million items
 
-interface Timing {
-  name: string;
-  n: number;
-  p50: number;
-  p95: number;
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-
-async function time(name: string, run: () => Promise<unknown>): Promise<Timing> {
-  for (let i = 0; i < WARM_UP; i += 1) await run();
-  const durations: number[] = [];
-  const stopAt = performance.now() + MAX_SECONDS_EACH * 1000;
-  while (durations.length < REPETITIONS && (durations.length < 20 || performance.now() < stopAt)) {
-    const start = performance.now();
-    await run();
-    durations.push(performance.now() - start);
-  }
-  durations.sort((a, b) => a - b);
-  return { name, n: durations.length, p50: percentile(durations, 50), p95: percentile(durations, 95) };
-}
+const TIMING = { warmUp: WARM_UP, repetitions: REPETITIONS, maxSeconds: MAX_SECONDS_EACH };
 
 interface QueueCase {
   label: string;
@@ -331,8 +310,12 @@ async function queue() {
       if (page.items.map((item) => item.id).join() !== raw.ids.join())
         problems.push(`${c.label}: the queue's first page differs from the raw query's`);
       if (raw.total === 0) problems.push(`${c.label}: nothing matched`);
-      const baseline = await time(`raw SQL — ${c.label} (baseline)`, () => rawQueue(db, c.where));
-      const service = await time(`listFeedbackQueue — ${c.label}`, () => listFeedbackQueue(db, c.principal, c.query));
+      const baseline = await time(`raw SQL — ${c.label} (baseline)`, () => rawQueue(db, c.where), TIMING);
+      const service = await time(
+        `listFeedbackQueue — ${c.label}`,
+        () => listFeedbackQueue(db, c.principal, c.query),
+        TIMING,
+      );
       rows.push({ label: c.label, baseline, service, total: raw.total });
       const matched = `${raw.isCapped ? 'more than ' : ''}${raw.total.toLocaleString('en')}`;
       console.log(`  ${c.label}: ${matched} items, queue p95 ${ms(service.p95)} ms`);
@@ -348,8 +331,6 @@ async function queue() {
     else await scratch.drop();
   }
 }
-
-const ms = (value: number) => value.toFixed(1);
 
 // ---------------------------------------------------------------------------------------------
 
@@ -384,13 +365,11 @@ const queued = await queue();
 
 const created = submitted.statuses.get(201) ?? 0;
 const perSecond = Math.round(checked.receipts / submitted.seconds);
-const report = (m: Measurement) =>
-  `| ${m.name} | ${m.requestsPerSecond} | ${(m.requestsPerSecond / submitted.baseline.requestsPerSecond).toFixed(3)} | ${m.p50Ms} | ${m.p99Ms} | ${m.errors} | ${m.non2xx} |`;
-console.log(`\n(a) Public submissions over HTTP (PostgreSQL, ${CONNECTIONS} connections, ${SECONDS} s each)`);
-console.log('| measurement | req/s | ratio to baseline | p50 ms | p99 ms | errors | non-2xx |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-console.log(report(submitted.baseline));
-console.log(report(submitted.load));
+report(
+  `(a) Public submissions over HTTP (PostgreSQL, ${CONNECTIONS} connections, ${SECONDS} s each)`,
+  submitted.baseline,
+  [submitted.load],
+);
 console.log(
   `new submissions: ${checked.receipts} receipts in ${submitted.seconds.toFixed(1)} s = ${perSecond}/s (ratio ${(perSecond / submitted.baseline.requestsPerSecond).toFixed(3)} to the baseline); ` +
     `${created} responses 201 of ${[...submitted.statuses.values()].reduce((a, b) => a + b, 0)} ` +

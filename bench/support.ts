@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
@@ -78,3 +79,53 @@ export function report(title: string, baseline: Measurement, others: Measurement
     );
   }
 }
+
+export interface Timing {
+  name: string;
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+
+export interface TimingOptions {
+  warmUp: number;
+  repetitions: number;
+  /** The measurement stops early after this long (once it has 20 calls), so a slow call cannot take the run hostage. */
+  maxSeconds: number;
+}
+
+/**
+ * Times `run` over sequential calls after a warm-up: p50/p95/p99 in milliseconds. Each call gets
+ * its number, counted from 0 over the warm-up and the measured calls alike.
+ */
+export async function time(
+  name: string,
+  run: (call: number) => Promise<unknown>,
+  options: TimingOptions,
+): Promise<Timing> {
+  let call = 0;
+  for (; call < options.warmUp; call += 1) await run(call);
+  const durations: number[] = [];
+  const stopAt = performance.now() + options.maxSeconds * 1000;
+  while (durations.length < options.repetitions && (durations.length < 20 || performance.now() < stopAt)) {
+    const start = performance.now();
+    await run(call);
+    durations.push(performance.now() - start);
+    call += 1;
+  }
+  durations.sort((a, b) => a - b);
+  return {
+    name,
+    n: durations.length,
+    p50: percentile(durations, 50),
+    p95: percentile(durations, 95),
+    p99: percentile(durations, 99),
+  };
+}
+
+/** Milliseconds as the tables print them. */
+export const ms = (value: number) => value.toFixed(1);

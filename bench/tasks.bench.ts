@@ -20,6 +20,7 @@ import { recordPeriod } from '../src/server/modules/tasks/tasks.repository.ts';
 import { createScratchDatabase } from '../src/server/testing/test-database.ts';
 import { headlineOf, type Headline } from '../src/shared/domain/headline.ts';
 import { addDays, today } from '../src/shared/domain/calendar-date.ts';
+import { ms, time, type Timing } from './support.ts';
 import { generateDataset } from './tasks-dataset.ts';
 
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -35,35 +36,7 @@ const PROVINCE = process.env.BENCH_PROVINCE ?? '01';
 const TODAY = today();
 const PAST = '2025-09-30';
 
-interface Timing {
-  name: string;
-  n: number;
-  p50: number;
-  p95: number;
-  p99: number;
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-
-async function time(name: string, run: () => Promise<unknown>): Promise<Timing> {
-  for (let i = 0; i < WARM_UP; i += 1) await run();
-  const durations: number[] = [];
-  const stopAt = performance.now() + MAX_SECONDS_EACH * 1000;
-  while (durations.length < REPETITIONS && (durations.length < 20 || performance.now() < stopAt)) {
-    const start = performance.now();
-    await run();
-    durations.push(performance.now() - start);
-  }
-  durations.sort((a, b) => a - b);
-  return {
-    name,
-    n: durations.length,
-    p50: percentile(durations, 50),
-    p95: percentile(durations, 95),
-    p99: percentile(durations, 99),
-  };
-}
+const TIMING = { warmUp: WARM_UP, repetitions: REPETITIONS, maxSeconds: MAX_SECONDS_EACH };
 
 /**
  * The grouped count every dashboard figure rests on, written here independently of the product's
@@ -161,11 +134,11 @@ function inline(text: string, parameters: readonly unknown[]): string {
   return text.replace(/\$(\d+)/g, (_, index: string) => {
     const value = parameters[Number(index) - 1];
     if (typeof value === 'number') return String(value);
-    return `'${String(value).replace(/'/g, "''")}'`;
+    // An array parameter (organization ids) is written as a PostgreSQL array literal.
+    const text = Array.isArray(value) ? `{${value.join(',')}}` : String(value);
+    return `'${text.replace(/'/g, "''")}'`;
   });
 }
-
-const ms = (value: number) => value.toFixed(1);
 
 /**
  * A period write (recordPeriod, in its own transaction, as a report or a transition does) on open
@@ -201,22 +174,8 @@ async function timePeriodWrites(url: string): Promise<{ on: Timing; off: Timing 
         .catch((error: unknown) => {
           if (!(error instanceof RolledBack)) throw error;
         });
-    const timeWrites = async (name: string, write: (index: number) => Promise<unknown>, offset: number) => {
-      const durations: number[] = [];
-      for (let i = 0; i < WRITES; i += 1) {
-        const start = performance.now();
-        await write(offset + i);
-        durations.push(performance.now() - start);
-      }
-      durations.sort((a, b) => a - b);
-      return {
-        name,
-        n: durations.length,
-        p50: percentile(durations, 50),
-        p95: percentile(durations, 95),
-        p99: percentile(durations, 99),
-      };
-    };
+    const timeWrites = (name: string, write: (index: number) => Promise<unknown>, offset: number) =>
+      time(name, (call) => write(offset + call), { warmUp: 0, repetitions: WRITES, maxSeconds: Infinity });
     const off = await timeWrites('period write, tally triggers off (baseline)', writeOne(true), 0);
     const on = await timeWrites('period write, tallies kept', writeOne(false), WRITES);
     return { on, off };
@@ -265,14 +224,20 @@ try {
   for (const c of cases) {
     const scopePath = await pathOf(c.scope);
     const name = `${c.label}, as of ${c.asOf === TODAY ? `today (${TODAY})` : c.asOf}`;
-    const baseline = await time(`raw grouped count over every task — ${name} (baseline)`, () =>
-      rawCounts(db, scopePath, c.asOf),
+    const baseline = await time(
+      `raw grouped count over every task — ${name} (baseline)`,
+      () => rawCounts(db, scopePath, c.asOf),
+      TIMING,
     );
-    const tallied = await time(`tally read the dashboard rests on — ${name}`, () =>
-      talliedCounts(db, { scopePath, asOf: c.asOf, dueSoonDays: 7 }),
+    const tallied = await time(
+      `tally read the dashboard rests on — ${name}`,
+      () => talliedCounts(db, { scopePath, asOf: c.asOf, dueSoonDays: 7 }),
+      TIMING,
     );
-    const dashboard = await time(`getDashboard — ${name}`, () =>
-      getDashboard(db, SYSTEM, { scope: c.scope, as_of: c.asOf }),
+    const dashboard = await time(
+      `getDashboard — ${name}`,
+      () => getDashboard(db, SYSTEM, { scope: c.scope, as_of: c.asOf }),
+      TIMING,
     );
     rows.push({ baseline, tallied, dashboard });
     console.log(`  measured ${name}: dashboard p95 ${ms(dashboard.p95)} ms, raw count p95 ${ms(baseline.p95)} ms`);

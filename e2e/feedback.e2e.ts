@@ -30,6 +30,13 @@ test('a citizen reaches the form from the sign-in page; a reload keeps the draft
 
   await citizen.getByLabel(vi('feedbackForm.type')).selectOption('recommendation');
   await citizen.getByLabel(vi('feedbackForm.field')).selectOption('institutions');
+  // The directory is public: without an account the citizen names the ministry concerned, typed without diacritics.
+  await citizen.getByRole('combobox', { name: vi('feedbackForm.organization') }).fill('bo khoa hoc va cong nghe');
+  await citizen
+    .getByRole('listbox')
+    .getByRole('option', { name: /Bộ Khoa học và Công nghệ/ })
+    .first()
+    .click();
   await citizen.getByLabel(vi('feedbackForm.titleField')).fill(title);
   await citizen
     .getByLabel(vi('feedbackForm.content'))

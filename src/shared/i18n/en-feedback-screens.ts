@@ -16,6 +16,7 @@ export const enFeedbackScreens = {
   'feedbackForm.choose': '— Choose —',
   'feedbackForm.type': 'Type',
   'feedbackForm.field': 'Field',
+  'feedbackForm.organization': 'Organization concerned (if you know it)',
   'feedbackForm.titleField': 'Title',
   'feedbackForm.content': 'Content',
   'feedbackForm.contentHelp': '{count, number} / {max, number} characters',

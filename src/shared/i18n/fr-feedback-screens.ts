@@ -18,6 +18,7 @@ export const frFeedbackScreens = {
   'feedbackForm.choose': '— Choisir —',
   'feedbackForm.type': 'Type',
   'feedbackForm.field': 'Domaine',
+  'feedbackForm.organization': 'Organisme concerné (si vous le connaissez)',
   'feedbackForm.titleField': 'Titre',
   'feedbackForm.content': 'Contenu',
   'feedbackForm.contentHelp': '{count, number} / {max, number} caractères',

@@ -18,6 +18,7 @@ export const viFeedbackScreens = {
   'feedbackForm.choose': '— Chọn —',
   'feedbackForm.type': 'Loại',
   'feedbackForm.field': 'Lĩnh vực',
+  'feedbackForm.organization': 'Cơ quan, đơn vị liên quan (nếu biết)',
   'feedbackForm.titleField': 'Tiêu đề',
   'feedbackForm.content': 'Nội dung',
   'feedbackForm.contentHelp': '{count, number} / {max, number} ký tự',

@@ -13,6 +13,7 @@ const hanoiOrg = (f: Fixtures) => ({
 export const FOUNDATION_ROUTES: Record<string, Entry> = {
   'GET /api/v1/organizations': {
     as: 'outsider',
+    anonymous: { status: 200, because: 'the directory of state bodies is public (the feedback form names one)' },
     request: () => ({ method: 'GET', url: '/api/v1/organizations?parent=01' }),
     expected: {
       status: 200,
@@ -21,6 +22,7 @@ export const FOUNDATION_ROUTES: Record<string, Entry> = {
   },
   'GET /api/v1/organizations/{idOrCode}': {
     as: 'outsider',
+    anonymous: { status: 200, because: 'the directory of state bodies is public' },
     request: () => ({ method: 'GET', url: '/api/v1/organizations/01' }),
     expected: { status: 200, because: 'the directory is readable by every signed-in person' },
   },

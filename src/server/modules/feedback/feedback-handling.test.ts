@@ -9,10 +9,7 @@ import type {
 } from '../../../shared/schemas/feedback.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
 import { TEST_DATABASE_KINDS } from '../../testing/test-database.ts';
-import { TEST_PASSWORD } from '../../testing/test-world.ts';
-import { SYSTEM } from '../auth/principal.ts';
-import { createPerson, grantRole } from '../people/people.service.ts';
-import { buildSubmission, submit } from './feedback-test-support.ts';
+import { addRootHandler, buildSubmission, feedbackItemId, submit } from './feedback-test-support.ts';
 
 describe.each(TEST_DATABASE_KINDS)('feedback handling on %s', (kind) => {
   let t: TestApp;
@@ -23,12 +20,7 @@ describe.each(TEST_DATABASE_KINDS)('feedback handling on %s', (kind) => {
 
   const receive = async (overrides: Parameters<typeof buildSubmission>[0] = {}) => {
     const receipt = (await submit(t, buildSubmission(overrides))).json() as FeedbackReceipt;
-    const row = await t.database.db
-      .selectFrom('feedback_item')
-      .select('id')
-      .where('tracking_code', '=', receipt.trackingCode)
-      .executeTakeFirstOrThrow();
-    return { id: row.id, trackingCode: receipt.trackingCode };
+    return { id: await feedbackItemId(t, receipt.trackingCode), trackingCode: receipt.trackingCode };
   };
   const read = (client: TestClient, id: string) => client.request({ method: 'GET', url: `/api/v1/feedback/${id}` });
   /** Reads the item for its ETag, then takes the action with If-Match, as the screens do. */
@@ -49,18 +41,7 @@ describe.each(TEST_DATABASE_KINDS)('feedback handling on %s', (kind) => {
 
   beforeAll(async () => {
     t = await createTestApp(kind);
-    const person = await createPerson(t.database.db, SYSTEM, {
-      email: 'triage@test.steerboard.vn',
-      fullName: 'Lý Điều Phối',
-      locale: 'vi',
-      organizationId: t.world.org.government.id,
-      password: TEST_PASSWORD,
-    });
-    await grantRole(t.database.db, SYSTEM, person.id, {
-      role: 'feedback_handler',
-      organizationId: t.world.org.root.id,
-    });
-    triage = await t.signIn('triage@test.steerboard.vn');
+    triage = await t.signIn((await addRootHandler(t)).email);
     hanoi = await t.signIn(t.world.person.handler.email);
     inspector = await t.signIn(t.world.person.inspector.email);
     outsider = await t.signIn(t.world.person.outsider.email);

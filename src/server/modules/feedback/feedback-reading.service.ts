@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { addDays, type CalendarDate, calendarDateOf } from '../../../shared/domain/calendar-date.ts';
-import { dueSoonLimit, serviceLevelOf } from '../../../shared/domain/feedback-service-level.ts';
+import { dueSoonLimit } from '../../../shared/domain/feedback-service-level.ts';
 import {
   allowedFeedbackActions,
   mayReadFeedback,
@@ -16,7 +16,7 @@ import { findByIdOrCode } from '../organizations/organizations.repository.ts';
 import { offsetOf, pageFrom } from '../pagination.ts';
 import { countQueue, listQueue, type QueueFilter } from './feedback-queue.repository.ts';
 import { positionOf } from './feedback-handling.service.ts';
-import { toAttachment, toEvent, toSummary } from './feedback-views.ts';
+import { summaryOf, toAttachment, toEvent, toSummary } from './feedback-views.ts';
 import * as repository from './feedback.repository.ts';
 
 /** The last due-soon date for readings as of `asOf`, from the working calendar. */
@@ -96,25 +96,17 @@ export async function getFeedbackDetail(
     const found = organizations.find((organization) => organization.id === orgId);
     return found ? { id: found.id, code: found.code, nameVi: found.name_vi, nameEn: found.name_en } : null;
   };
-  const dates = { triageDueOn: item.triage_due_on, answerDueOn: item.answer_due_on };
   return {
-    id: item.id,
-    trackingCode: item.tracking_code,
-    type: item.type,
-    field: item.field,
-    title: item.title,
-    state: item.state,
-    submitterKind: item.submitter_kind,
-    receivedAt: item.received_at.toISOString(),
-    triageDueOn: item.triage_due_on,
-    answerDueOn: item.answer_due_on,
-    pendingDueOn: item.pending_due_on,
-    serviceLevel: serviceLevelOf(item.state, dates, asOf, soonLimit),
-    organizationConcerned: refOf(item.organization_id),
-    assignedOrganization: refOf(item.assigned_organization_id),
-    possibleDuplicateOfId: item.possible_duplicate_of,
-    attachmentCount: attachments.length,
-    version: item.version,
+    ...summaryOf(
+      item,
+      {
+        organizationConcerned: refOf(item.organization_id),
+        assignedOrganization: refOf(item.assigned_organization_id),
+        attachmentCount: attachments.length,
+      },
+      asOf,
+      soonLimit,
+    ),
     content: item.content,
     submitterName: item.submitter_name,
     phone: item.phone,

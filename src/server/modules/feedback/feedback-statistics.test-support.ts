@@ -1,25 +1,9 @@
 import { FeedbackSubmissionSchema, type FeedbackTransition } from '../../../shared/schemas/feedback.ts';
 import { actorFor, onDay } from '../../testing/task-factory.ts';
 import type { TestApp } from '../../testing/test-app.ts';
-import { TEST_PASSWORD } from '../../testing/test-world.ts';
-import { SYSTEM } from '../auth/principal.ts';
-import { createPerson, grantRole } from '../people/people.service.ts';
 import { transitionFeedback } from './feedback-handling.service.ts';
-import { buildSubmission } from './feedback-test-support.ts';
+import { buildSubmission, feedbackItemId } from './feedback-test-support.ts';
 import { submitFeedback } from './feedback.service.ts';
-
-/** A handler of the whole country, who triages (the test world's handler holds Hà Nội only). */
-export async function addRootHandler(t: TestApp, email = 'triage@test.steerboard.vn') {
-  const person = await createPerson(t.database.db, SYSTEM, {
-    email,
-    fullName: 'Lý Điều Phối',
-    locale: 'vi',
-    organizationId: t.world.org.government.id,
-    password: TEST_PASSWORD,
-  });
-  await grantRole(t.database.db, SYSTEM, person.id, { role: 'feedback_handler', organizationId: t.world.org.root.id });
-  return { id: person.id, email };
-}
 
 let address = 0;
 
@@ -31,12 +15,7 @@ export async function receiveOn(t: TestApp, day: string, overrides: Parameters<t
     address: `10.57.${Math.floor(address / 250)}.${address % 250}`,
     now: new Date(`${day}T02:00:00Z`),
   });
-  const row = await t.database.db
-    .selectFrom('feedback_item')
-    .select('id')
-    .where('tracking_code', '=', receipt.trackingCode)
-    .executeTakeFirstOrThrow();
-  return { id: row.id, trackingCode: receipt.trackingCode };
+  return { id: await feedbackItemId(t, receipt.trackingCode), trackingCode: receipt.trackingCode };
 }
 
 /** Takes workflow steps on chosen days, as the person given. */

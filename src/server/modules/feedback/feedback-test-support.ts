@@ -1,6 +1,9 @@
 import type { LightMyRequestResponse } from 'fastify';
 import type { FeedbackSubmissionInput } from '../../../shared/schemas/feedback.ts';
 import type { TestApp } from '../../testing/test-app.ts';
+import { TEST_PASSWORD } from '../../testing/test-world.ts';
+import { SYSTEM } from '../auth/principal.ts';
+import { createPerson, grantRole } from '../people/people.service.ts';
 
 let counter = 0;
 
@@ -55,4 +58,27 @@ export function multipartSubmission(submission: unknown, files: { name: string; 
     Buffer.from(`--${boundary}--\r\n`),
   ];
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** A handler of the whole country, who triages (the test world's handler holds Hà Nội only). */
+export async function addRootHandler(t: TestApp, email = 'triage@test.steerboard.vn') {
+  const person = await createPerson(t.database.db, SYSTEM, {
+    email,
+    fullName: 'Lý Điều Phối',
+    locale: 'vi',
+    organizationId: t.world.org.government.id,
+    password: TEST_PASSWORD,
+  });
+  await grantRole(t.database.db, SYSTEM, person.id, { role: 'feedback_handler', organizationId: t.world.org.root.id });
+  return { id: person.id, email };
+}
+
+/** The item's id behind a tracking code the public was given. */
+export async function feedbackItemId(t: TestApp, trackingCode: string): Promise<string> {
+  const row = await t.database.db
+    .selectFrom('feedback_item')
+    .select('id')
+    .where('tracking_code', '=', trackingCode)
+    .executeTakeFirstOrThrow();
+  return row.id;
 }

@@ -15,7 +15,30 @@ type PublishedRow = Awaited<ReturnType<typeof repository.listPublished>>[number]
 const ref = (id: string | null, code: string | null, nameVi: string | null, nameEn: string | null) =>
   id && code !== null && nameVi !== null && nameEn !== null ? { id, code, nameVi, nameEn } : null;
 
-export function toSummary(row: QueueRow, asOf: string, soonLimit: string): FeedbackSummary {
+type SummaryColumns = Pick<
+  QueueRow,
+  | 'id'
+  | 'tracking_code'
+  | 'type'
+  | 'field'
+  | 'title'
+  | 'state'
+  | 'submitter_kind'
+  | 'received_at'
+  | 'triage_due_on'
+  | 'answer_due_on'
+  | 'pending_due_on'
+  | 'possible_duplicate_of'
+  | 'version'
+>;
+
+/** An item as the queue lists it, from its own columns and what its caller read beside them. */
+export function summaryOf(
+  row: SummaryColumns,
+  related: Pick<FeedbackSummary, 'organizationConcerned' | 'assignedOrganization' | 'attachmentCount'>,
+  asOf: string,
+  soonLimit: string,
+): FeedbackSummary {
   const dates = { triageDueOn: row.triage_due_on, answerDueOn: row.answer_due_on };
   return {
     id: row.id,
@@ -30,18 +53,30 @@ export function toSummary(row: QueueRow, asOf: string, soonLimit: string): Feedb
     answerDueOn: row.answer_due_on,
     pendingDueOn: row.pending_due_on,
     serviceLevel: serviceLevelOf(row.state, dates, asOf, soonLimit),
-    organizationConcerned: ref(row.organization_id, row.concerned_code, row.concerned_name_vi, row.concerned_name_en),
-    assignedOrganization: ref(
-      row.assigned_organization_id,
-      row.assigned_code,
-      row.assigned_name_vi,
-      row.assigned_name_en,
-    ),
+    organizationConcerned: related.organizationConcerned,
+    assignedOrganization: related.assignedOrganization,
     possibleDuplicateOfId: row.possible_duplicate_of,
-    attachmentCount: Number(row.attachment_count ?? 0),
+    attachmentCount: related.attachmentCount,
     version: row.version,
   };
 }
+
+export const toSummary = (row: QueueRow, asOf: string, soonLimit: string): FeedbackSummary =>
+  summaryOf(
+    row,
+    {
+      organizationConcerned: ref(row.organization_id, row.concerned_code, row.concerned_name_vi, row.concerned_name_en),
+      assignedOrganization: ref(
+        row.assigned_organization_id,
+        row.assigned_code,
+        row.assigned_name_vi,
+        row.assigned_name_en,
+      ),
+      attachmentCount: Number(row.attachment_count ?? 0),
+    },
+    asOf,
+    soonLimit,
+  );
 
 export const toEvent = (row: EventRow): FeedbackEvent => ({
   id: row.id,

@@ -4,9 +4,7 @@ import type { FeedbackDetail } from '../../../shared/schemas/feedback.ts';
 import type { Open311Request, Open311RequestReceipt } from '../../../shared/schemas/open311.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
 import { TEST_DATABASE_KINDS } from '../../testing/test-database.ts';
-import { TEST_PASSWORD } from '../../testing/test-world.ts';
-import { SYSTEM } from '../auth/principal.ts';
-import { createPerson, grantRole } from '../people/people.service.ts';
+import { addRootHandler, feedbackItemId } from '../feedback/feedback-test-support.ts';
 import { specViolations, xmlParser } from './open311-spec.ts';
 
 let counter = 0;
@@ -68,29 +66,11 @@ describe.each(TEST_DATABASE_KINDS)('Open311 GeoReport v2 on %s', (kind) => {
     expect(response.statusCode, response.body).toBe(200);
     return response.json() as FeedbackDetail;
   };
-  const idOf = async (trackingCode: string) =>
-    (
-      await t.database.db
-        .selectFrom('feedback_item')
-        .select('id')
-        .where('tracking_code', '=', trackingCode)
-        .executeTakeFirstOrThrow()
-    ).id;
+  const idOf = (trackingCode: string) => feedbackItemId(t, trackingCode);
 
   beforeAll(async () => {
     t = await createTestApp(kind);
-    const person = await createPerson(t.database.db, SYSTEM, {
-      email: 'open311-triage@test.steerboard.vn',
-      fullName: 'Lý Điều Phối',
-      locale: 'vi',
-      organizationId: t.world.org.government.id,
-      password: TEST_PASSWORD,
-    });
-    await grantRole(t.database.db, SYSTEM, person.id, {
-      role: 'feedback_handler',
-      organizationId: t.world.org.root.id,
-    });
-    triage = await t.signIn('open311-triage@test.steerboard.vn');
+    triage = await t.signIn((await addRootHandler(t, 'open311-triage@test.steerboard.vn')).email);
   });
   afterAll(() => t.close());
 

@@ -22,15 +22,13 @@ export const organizationRoutes: FastifyPluginAsyncZod<AppContext> = async (app,
     {
       schema: {
         tags,
-        summary: 'List organizations: the roots, the children of `parent`, or a search ignoring diacritics',
+        summary: 'List organizations (public): the roots, the children of `parent`, or a search ignoring diacritics',
         querystring: ListOrganizationsQuerySchema,
         response: { 200: pageOf(OrganizationSchema), ...problems(401, 404) },
       },
     },
-    async (request) => {
-      requirePrincipal(request);
-      return service.listOrganizations(db, request.query);
-    },
+    // The directory of state bodies is public: the public feedback form names the organization concerned.
+    async (request) => service.listOrganizations(db, request.query),
   );
 
   app.get(
@@ -38,13 +36,12 @@ export const organizationRoutes: FastifyPluginAsyncZod<AppContext> = async (app,
     {
       schema: {
         tags,
-        summary: 'One organization with its ancestors',
+        summary: 'One organization with its ancestors (public)',
         params: z.object({ idOrCode: z.string().max(100) }),
         response: { 200: OrganizationDetailSchema, ...problems(401, 404) },
       },
     },
     async (request, reply) => {
-      requirePrincipal(request);
       const organization = await service.getOrganizationDetail(db, request.params.idOrCode);
       setVersionTag(reply, organization.version);
       return organization;

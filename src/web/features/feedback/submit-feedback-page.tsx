@@ -36,8 +36,20 @@ import { FormMessage } from '../tasks/form-message.tsx';
 import { submitFeedback } from './feedback-api.ts';
 import { FeedbackReceiptPanel } from './feedback-receipt.tsx';
 import { type FeedbackDraft, useFeedbackDraft } from './use-feedback-draft.ts';
+import { OrgPicker } from '../../components/org-picker.tsx';
 
-const FIELDS = ['type', 'field', 'title', 'content', 'submitterKind', 'submitterName', 'phone', 'email', 'files'];
+const FIELDS = [
+  'type',
+  'field',
+  'organizationId',
+  'title',
+  'content',
+  'submitterKind',
+  'submitterName',
+  'phone',
+  'email',
+  'files',
+];
 const ACCEPTED_FILES = '.pdf,.png,.jpg,.jpeg,.docx,.xlsx,.pptx,application/pdf,image/png,image/jpeg';
 const MAX_MIB = ATTACHMENT_MAX_BYTES / 1024 / 1024;
 
@@ -46,6 +58,7 @@ function submissionOf(draft: FeedbackDraft): FeedbackSubmissionInput {
   return {
     type: draft.type as FeedbackType,
     field: draft.field as FeedbackField,
+    ...(draft.organization ? { organizationId: draft.organization.id } : {}),
     title: draft.title,
     content: draft.content,
     submitterKind: draft.submitterKind as SubmitterKind,
@@ -133,6 +146,12 @@ export function SubmitFeedbackPage() {
                 error={byField.field}
               />
             </SimpleGrid>
+            <OrgPicker
+              label={t('feedbackForm.organization')}
+              value={draft.organization}
+              onChange={(organization) => update({ organization })}
+              error={byField.organizationId}
+            />
             <TextInput
               label={t('feedbackForm.titleField')}
               required

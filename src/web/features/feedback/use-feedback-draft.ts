@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FeedbackField, FeedbackType, SubmitterKind } from '../../../shared/domain/feedback.ts';
+import type { Organization } from '../../../shared/schemas/organizations.ts';
 import { newIdempotencyKey } from '../../lib/idempotency-key.ts';
 
 const STORAGE_KEY = 'steerboard.feedbackDraft';
@@ -8,6 +9,8 @@ const STORAGE_KEY = 'steerboard.feedbackDraft';
 export interface FeedbackDraft {
   type: FeedbackType | '';
   field: FeedbackField | '';
+  /** The organization concerned, when the sender knows it. */
+  organization: Organization | null;
   title: string;
   content: string;
   submitterKind: SubmitterKind | '';
@@ -22,6 +25,7 @@ export interface FeedbackDraft {
 const emptyDraft = (): FeedbackDraft => ({
   type: '',
   field: '',
+  organization: null,
   title: '',
   content: '',
   submitterKind: 'citizen',
