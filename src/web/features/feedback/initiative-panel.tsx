@@ -9,7 +9,7 @@ import { AnchorLink } from '../../components/router-links.tsx';
 import { fieldErrorsOf } from '../../lib/form-errors.ts';
 import { formatDateTime, formatNumber } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
-import { sessionQuery } from '../../lib/session.ts';
+import { canReadTasks, sessionQuery } from '../../lib/session.ts';
 import { FormMessage } from '../tasks/form-message.tsx';
 import { InitiativeAdoptionForm } from './initiative-adoption-form.tsx';
 import { initiativeEvaluationsKey, initiativeEvaluationsQuery, putMyEvaluation } from './initiatives-api.ts';
@@ -22,6 +22,7 @@ export function InitiativePanel({ item }: { item: InitiativeItem }) {
   const { t, locale } = useI18n();
   const queryClient = useQueryClient();
   const query = useQuery(initiativeEvaluationsQuery(item.id));
+  const { data: session } = useQuery(sessionQuery);
   const [isAdopting, setAdopting] = useState(false);
   // A step of the handling (accepting it, rejecting it) decides whether it may be scored or
   // adopted: read the evaluations again when the item changes, not only on the next visit.
@@ -45,9 +46,14 @@ export function InitiativePanel({ item }: { item: InitiativeItem }) {
           {data.adoption ? (
             <Text>
               {t('initiative.adoptedAs')}{' '}
-              <AnchorLink to="/tasks/$taskId" params={{ taskId: data.adoption.taskId }} search={{ as_of: undefined }}>
-                {data.adoption.taskCode} — {data.adoption.taskTitle}
-              </AnchorLink>
+              {/* Handlers without a task role would meet a refusal behind a link: they read the name. */}
+              {canReadTasks(session) ? (
+                <AnchorLink to="/tasks/$taskId" params={{ taskId: data.adoption.taskId }} search={{ as_of: undefined }}>
+                  {data.adoption.taskCode} — {data.adoption.taskTitle}
+                </AnchorLink>
+              ) : (
+                `${data.adoption.taskCode} — ${data.adoption.taskTitle}`
+              )}
             </Text>
           ) : null}
           {data.evaluations.length === 0 ? (
