@@ -56,6 +56,9 @@ export interface RoleGrant {
   scopePath: string;
 }
 
+/** Organizations in a materialized path: '/a/' is 1, '/a/b/' is 2 (the root's own path is 1). */
+export const pathDepth = (path: string): number => path.split('/').length - 2;
+
 /** True when `path` is the scope organization itself or lies anywhere beneath it. */
 export function isWithinScope(path: string, scopePath: string): boolean {
   return path.startsWith(scopePath);

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Timeliness } from '../../../shared/domain/timeliness.ts';
 import { countByTimeliness, type TaskFilter } from '../tasks/task-queries.repository.ts';
+import { pathDepth } from '../../../shared/domain/roles.ts';
 
 /** Counts by timeliness in the shape of countByTimeliness: lead rows, and group rows (is_group_row = 1). */
 export interface TimelinessCountRow {
@@ -12,9 +13,6 @@ export interface TimelinessCountRow {
   is_group_row: number;
   n: number;
 }
-
-/** Segments in a materialized path: '/a/' is 1, '/a/b/' is 2. */
-const depthOf = (path: string) => path.split('/').length - 2;
 
 /** The running counts of each key of a kind at the latest day at or before `asOf`, one index probe a key. */
 function talliesAsOf(db: Db, asOf: string) {
@@ -69,7 +67,7 @@ function classesOf(sums: Sums, dueSoon: number | undefined): [Timeliness, number
  * date: the same rows as countByTimeliness over every task, read from a few thousand keys.
  */
 export async function talliedCounts(db: Db, filter: TaskFilter & { scopePath: string }): Promise<TimelinessCountRow[]> {
-  const depth = depthOf(filter.scopePath);
+  const depth = pathDepth(filter.scopePath);
   const [leads, groups, dueSoonRows] = await Promise.all([
     talliesAsOf(db, filter.asOf)
       .where('k.kind', '=', 'lead')

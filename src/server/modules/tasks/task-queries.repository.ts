@@ -1,11 +1,13 @@
-import { sql } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import type { Database, TaskTable } from '../../db/schema.ts';
 import type { TaskSort } from '../../../shared/domain/task-vocabulary.ts';
 import { addDays } from '../../../shared/domain/calendar-date.ts';
 import { OPEN_STATES, type TaskState } from '../../../shared/domain/task-lifecycle.ts';
 import type { Timeliness } from '../../../shared/domain/timeliness.ts';
 import { escapeLike } from '../organizations/organizations.repository.ts';
 import { daysLateSql, periodCovers, timelinessSql } from './timeliness-sql.ts';
+import { pathDepth } from '../../../shared/domain/roles.ts';
 
 export interface TaskFilter {
   asOf: string;
@@ -34,6 +36,16 @@ function statesGiving(classes: Timeliness[]): TaskState[] {
   return [...states];
 }
 
+/** Tasks a scope counts: led within it, a sub-task only when its parent is led outside it. */
+function countedIn(scopePath: string) {
+  const scope = `${scopePath}%`;
+  return (eb: ExpressionBuilder<Database & { t: TaskTable }, 't'>) =>
+    eb.and([
+      eb('t.lead_path', 'like', scope),
+      eb.or([eb('t.parent_lead_path', 'is', null), eb('t.parent_lead_path', 'not like', scope)]),
+    ]);
+}
+
 /** Tasks as they stood on `asOf`: those assigned later have no period covering it and drop out. */
 function tasksAsOf(db: Db, filter: TaskFilter) {
   const timeliness = timelinessSql(filter.asOf, filter.dueSoonDays);
@@ -41,10 +53,7 @@ function tasksAsOf(db: Db, filter: TaskFilter) {
     .selectFrom('task as t')
     .innerJoin('task_period as p', (join) => join.onRef('p.task_id', '=', 't.id').on(periodCovers(filter.asOf)));
   if (filter.scopePath) {
-    const scope = `${filter.scopePath}%`;
-    query = query
-      .where('t.lead_path', 'like', scope)
-      .where((eb) => eb.or([eb('t.parent_lead_path', 'is', null), eb('t.parent_lead_path', 'not like', scope)]));
+    query = query.where(countedIn(filter.scopePath));
   }
   if (filter.states?.length) query = query.where('p.state', 'in', filter.states);
   if (filter.timeliness?.length) {
@@ -175,9 +184,6 @@ export async function countByTimeliness(db: Db, filter: TaskFilter) {
     .execute();
 }
 
-/** Segments in a materialized path: '/a/' is 1, '/a/b/' is 2. */
-const depthOf = (path: string) => path.split('/').length - 2;
-
 /**
  * The ids of the most overdue tasks of the filter. Over the whole country, walking open periods in
  * deadline order finds fifty overdue ones at once. Within a province or a ministry, most of what that
@@ -187,7 +193,7 @@ const depthOf = (path: string) => path.split('/').length - 2;
 async function mostOverdueIds(db: Db, filter: TaskFilter, limit: number): Promise<string[]> {
   const overdue = { ...filter, timeliness: ['overdue'] satisfies Timeliness[] };
   const scopeOnly = Object.keys(filter).every((key) => ['asOf', 'dueSoonDays', 'scopePath'].includes(key));
-  if (!filter.scopePath || depthOf(filter.scopePath) < 2 || !scopeOnly) {
+  if (!filter.scopePath || pathDepth(filter.scopePath) < 2 || !scopeOnly) {
     const rows = await tasksAsOf(db, overdue)
       .select('t.id')
       .orderBy('p.effective_deadline', 'asc')
@@ -196,16 +202,11 @@ async function mostOverdueIds(db: Db, filter: TaskFilter, limit: number): Promis
       .execute();
     return rows.map((row) => row.id);
   }
-  const scope = `${filter.scopePath}%`;
+  const scopePath = filter.scopePath;
   const rows = await db
     .with(
       (cte) => cte('scoped').materialized(),
-      (qb) =>
-        qb
-          .selectFrom('task as t')
-          .select(['t.id', 't.code'])
-          .where('t.lead_path', 'like', scope)
-          .where((eb) => eb.or([eb('t.parent_lead_path', 'is', null), eb('t.parent_lead_path', 'not like', scope)])),
+      (qb) => qb.selectFrom('task as t').select(['t.id', 't.code']).where(countedIn(scopePath)),
     )
     .selectFrom('scoped as t')
     .innerJoin('task_period as p', (join) => join.onRef('p.task_id', '=', 't.id').on(periodCovers(filter.asOf)))
