@@ -127,6 +127,8 @@ describe.each(TEST_DATABASE_KINDS)('feedback handling on %s', (kind) => {
       .selectFrom('audit_log')
       .select('action')
       .where('entity_id', '=', item.id)
+      // The chain's order: PostgreSQL returns rows in no order unless asked.
+      .orderBy('seq')
       .execute();
     expect(audited.map((entry) => entry.action)).toEqual([
       'feedback.submitted',
