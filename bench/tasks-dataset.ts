@@ -10,6 +10,7 @@ import path from 'node:path';
 import type pg from 'pg';
 import { parse } from 'csv-parse/sync';
 import { REFERENCE_DIR } from '../src/server/seed/reference-data.ts';
+import { BACKFILL as PROGRESS_HISTORY_SQL } from '../src/server/db/migrations/0010-task-progress-history.ts';
 import { insertOrganizations } from './organization-dataset.ts';
 
 export interface DatasetSize {
@@ -178,6 +179,8 @@ export async function generateDataset(client: pg.Client, size: DatasetSize): Pro
   await client.query(SUBTASK_COUNTS_SQL);
   await client.query(PERIODS_SQL);
   await client.query(REPORTS_SQL, [size.reportsPerTask, size.today]);
+  // Progress day by day, as the services keep it (decision 0014), rebuilt from the reports and completions.
+  for (const statement of PROGRESS_HISTORY_SQL.split(/;\s*\n/)) await client.query(statement);
   await client.query(`DROP TABLE plan, province_task, lead_pool`);
   await client.query(`SET session_replication_role = DEFAULT`);
   // The tallies' triggers were off while loading (replica role); they are built set-based, as the
@@ -189,6 +192,7 @@ export async function generateDataset(client: pg.Client, size: DatasetSize): Pro
     UNION ALL SELECT 'task', count(*)::int FROM task
     UNION ALL SELECT 'sub-task', count(*)::int FROM task WHERE parent_task_id IS NOT NULL
     UNION ALL SELECT 'task_period', count(*)::int FROM task_period
+    UNION ALL SELECT 'task_progress', count(*)::int FROM task_progress
     UNION ALL SELECT 'progress_report', count(*)::int FROM progress_report`);
   return Object.fromEntries(rows.map((row) => [row.name, row.n]));
 }

@@ -193,6 +193,37 @@ describe('demo seed on pglite', () => {
     expect(overdue.total).toBe(86);
   });
 
+  it('keeps each task’s progress history: the cut-off reads its own percentages (decision 0014)', async () => {
+    const rows = await db()
+      .selectFrom('task as t')
+      .select(['t.code', 't.progress_percent as today'])
+      .select((eb) => [
+        eb
+          .selectFrom('task_progress as h')
+          .select('h.percent')
+          .whereRef('h.task_id', '=', 't.id')
+          .where('h.day', '<=', CUTOFF)
+          .orderBy('h.day', 'desc')
+          .limit(1)
+          .as('on_cutoff'),
+        eb
+          .selectFrom('task_progress as h')
+          .select('h.percent')
+          .whereRef('h.task_id', '=', 't.id')
+          .orderBy('h.day', 'desc')
+          .limit(1)
+          .as('latest'),
+      ])
+      .execute();
+    // Today's readings take the task's column: it must be the latest row, cascades' back-dated roll-ups included.
+    expect(rows.filter((row) => row.latest !== row.today)).toEqual([]);
+    const moved = rows.filter((row) => row.on_cutoff !== null && row.on_cutoff !== row.today);
+    expect(moved.length).toBeGreaterThan(100);
+    const [sample] = moved;
+    const listed = await listTasks(db(), SYSTEM, { ...query, scope: 'VN', as_of: CUTOFF, q: sample?.code ?? '' });
+    expect(listed.items[0]).toMatchObject({ code: sample?.code, progressPercent: sample?.on_cutoff });
+  });
+
   it('holds 25 meetings and the ten task groups', async () => {
     const meetings = await db()
       .selectFrom('meeting')

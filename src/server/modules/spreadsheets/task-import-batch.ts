@@ -2,10 +2,11 @@ import { can } from '../../../shared/domain/roles.ts';
 import type { CreateTask } from '../../../shared/schemas/tasks.ts';
 import { isUniqueViolation, type Db } from '../../db/database.ts';
 import { type AppError, duplicateField, forbidden } from '../../errors.ts';
-import type { AuditEvent } from '../audit/audit.service.ts';
+import * as audit from '../audit/audit.service.ts';
 import { actorIdOf } from '../auth/principal.ts';
 import { type Actor, dayOf } from '../tasks/task-context.ts';
 import { newTaskRow } from '../tasks/task-rows.ts';
+import { recordStartingProgress } from '../tasks/tasks.repository.ts';
 import * as repository from './spreadsheets.repository.ts';
 
 /** A row of the file that creates a task, by its index in the file. */
@@ -17,8 +18,6 @@ export interface RowCreate {
 export interface BatchOutcome {
   codes: Map<number, string>;
   refused: Map<number, AppError>;
-  /** The task.created entries, appended by the caller at the very end (see decision 0010). */
-  auditEvents: AuditEvent[];
 }
 
 const CHUNK = 250;
@@ -29,7 +28,8 @@ const CHUNK = 250;
  * database and foreign keys stand behind it), each row takes the programme's next number and a
  * code already used is refused on its row. A sheet cannot cascade (no parent column), so the
  * sub-task rules do not arise. Statements are per chunk, not per row: a few dozen round trips for
- * a thousand rows instead of some twenty-five thousand.
+ * a thousand rows instead of some twenty-five thousand. Each task gets createTask's task.created
+ * audit entry; an import defers them to its commit (decision 0010).
  */
 export async function createTasksInBatch(
   tx: Db,
@@ -38,7 +38,7 @@ export async function createTasksInBatch(
   rows: RowCreate[],
   onChunk: (count: number) => void,
 ): Promise<BatchOutcome> {
-  const outcome: BatchOutcome = { codes: new Map(), refused: new Map(), auditEvents: [] };
+  const outcome: BatchOutcome = { codes: new Map(), refused: new Map() };
   if (rows.length === 0) return outcome;
   if (!can(actor.principal.grants, 'task.assign', context.assigner.path)) throw forbidden('assign tasks');
   for (const { input } of rows) {
@@ -118,18 +118,27 @@ export async function createTasksInBatch(
         };
       }),
     );
-    tasks.forEach((task, position) => {
-      const id = ids[position] ?? '';
-      const entry = chunk[position];
-      if (entry) outcome.codes.set(entry.index, task.code);
-      outcome.auditEvents.push({
+    // The first row of each progress history, as insertTask writes it (decision 0014).
+    await recordStartingProgress(
+      tx,
+      tasks.map((task, position) => ({
+        task_id: ids[position] ?? '',
+        day: today,
+        percent: task.row.progress_percent ?? 0,
+      })),
+    );
+    for (const entry of chunk) outcome.codes.set(entry.index, entry.code);
+    await audit.record(
+      tx,
+      actor.principal,
+      tasks.map((task, position) => ({
         action: 'task.created',
         entityType: 'task',
-        entityId: id,
+        entityId: ids[position] ?? '',
         scopePath: task.lead.path,
         after: { ...task.input, code: task.code },
-      });
-    });
+      })),
+    );
     onChunk(chunk.length);
   }
   onChunk(rows.length - accepted.length);

@@ -97,7 +97,7 @@ export async function createTaskInTransaction(tx: Db, actor: Actor, input: Creat
     ...(parent ? { parent } : {}),
     today,
   });
-  const taskId = await repository.insertTask(tx, row).catch((error: unknown) => {
+  const taskId = await repository.insertTask(tx, row, today).catch((error: unknown) => {
     throw isUniqueViolation(error) ? duplicateField('code', 'Task code already used') : error;
   });
   await repository.replaceCoordinators(tx, taskId, input.coordinatingOrganizationIds);

@@ -1,8 +1,8 @@
-import { type ExpressionBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Database, TaskTable } from '../../db/schema.ts';
 import type { TaskSort } from '../../../shared/domain/task-vocabulary.ts';
-import { addDays } from '../../../shared/domain/calendar-date.ts';
+import { addDays, today } from '../../../shared/domain/calendar-date.ts';
 import { OPEN_STATES, type TaskState } from '../../../shared/domain/task-lifecycle.ts';
 import type { Timeliness } from '../../../shared/domain/timeliness.ts';
 import { escapeLike } from '../organizations/organizations.repository.ts';
@@ -87,6 +87,23 @@ function tasksAsOf(db: Db, filter: TaskFilter) {
 type TasksAsOf = ReturnType<typeof tasksAsOf>;
 
 /**
+ * A task's progress percentage as of `asOf` (decision 0014): the latest row of its history at or
+ * before that day, one probe of the (task_id, day) key, 0 before the first. As a correlated
+ * subquery, PostgreSQL runs it after the sort and limit, for the page's rows only, unless the list
+ * is sorted by it. From today on it is the task's own column, which setProgress keeps equal to the
+ * latest row (progress-as-of.test.ts and the seed test hold the two equal): today's readings, the
+ * most frequent, probe nothing.
+ */
+export function progressAsOf(asOf: string): RawBuilder<number> {
+  if (asOf >= today()) return sql<number>`t.progress_percent`;
+  return sql<number>`coalesce((
+    SELECT h.percent FROM task_progress h
+    WHERE h.task_id = t.id AND h.day <= cast(${asOf} as date)
+    ORDER BY h.day DESC LIMIT 1
+  ), 0)`;
+}
+
+/**
  * The names shown beside each task. Joined only here, not in tasksAsOf: the counts need no names, and
  * PostgreSQL cannot drop an inner join even when the foreign key guarantees its row (decision 0009).
  */
@@ -117,7 +134,7 @@ function withSummaryColumns(query: TasksAsOf, filter: TaskFilter) {
       timelinessSql(filter.asOf, filter.dueSoonDays).as('timeliness'),
       daysLateSql(filter.asOf).as('days_late'),
       'p.completed_on',
-      't.progress_percent',
+      progressAsOf(filter.asOf).as('progress_percent'),
       't.priority',
       't.is_confidential',
       't.child_count',
@@ -127,13 +144,19 @@ function withSummaryColumns(query: TasksAsOf, filter: TaskFilter) {
 
 export type TaskSummaryRow = Awaited<ReturnType<ReturnType<typeof withSummaryColumns>['execute']>>[number];
 
+/**
+ * Sorts by columns, and by progress as the summary's output column `progress_percent`, which is the
+ * progress of the reading's day (an output column's bare name wins over the task's column of that
+ * name): the expression written again would be a second probe per task, its date being another
+ * parameter.
+ */
 const SORTS = {
   deadline: ['p.effective_deadline', 'asc'],
   '-deadline': ['p.effective_deadline', 'desc'],
   code: ['t.code', 'asc'],
   '-code': ['t.code', 'desc'],
-  progress: ['t.progress_percent', 'asc'],
-  '-progress': ['t.progress_percent', 'desc'],
+  progress: ['progress_percent', 'asc'],
+  '-progress': ['progress_percent', 'desc'],
   title: ['t.title', 'asc'],
   '-title': ['t.title', 'desc'],
 } as const satisfies Record<TaskSort, readonly [string, 'asc' | 'desc']>;

@@ -30,12 +30,15 @@ async function changeTask<T = void>(
   return db.transaction().execute(async (tx) => change(tx, await lockTaskOrFail(tx, id)));
 }
 
-/** A parent's progress is its children's average, kept up to date whenever a child moves. */
-async function rollUp(tx: Db, parentId: string | null): Promise<void> {
+/**
+ * A parent's progress is its children's average, kept up to date whenever a child moves, on the
+ * day of the move: a past as_of shows the roll-up of its day.
+ */
+async function rollUp(tx: Db, day: string, parentId: string | null): Promise<void> {
   for (let id = parentId; id;) {
     const progress = await repository.childrenProgress(tx, id);
     if (progress === undefined) return;
-    await repository.updateTask(tx, id, { progress_percent: progress }, false);
+    await repository.setProgress(tx, id, day, progress);
     id = (await repository.findTask(tx, id))?.parent_task_id ?? null;
   }
 }
@@ -67,15 +70,15 @@ export async function transition(
       state: to,
       completed_on: completedOn,
       ...(action === 'assign' ? { assigned_on: today } : {}),
-      ...(to === 'completed' ? { progress_percent: 100 } : {}),
     });
+    if (to === 'completed') await repository.setProgress(tx, task.id, today, 100);
     await repository.recordPeriod(tx, task.id, today, {
       state: to,
       effective_deadline: task.effective_deadline,
       completed_on: completedOn,
     });
     await recordTaskEvent(tx, actor, task, { kind: action, fromState: task.state, toState: to, reason });
-    await rollUp(tx, task.parent_task_id);
+    await rollUp(tx, today, task.parent_task_id);
   });
 }
 
@@ -84,9 +87,10 @@ export async function reportProgress(db: Db, actor: Actor, id: string, input: Cr
     if (!mayActAsLead(actor.principal.grants, positionOf(task))) throw forbidden('report on this task');
     if (!isOpen(task.state)) throw new AppError('invalid_transition', 'Only an open task takes progress reports');
     const evidenceFileIds = [...new Set(input.evidenceFileIds ?? [])];
+    const today = dayOf(actor);
     const reportId = await workflow.insertReport(tx, {
       task_id: task.id,
-      reported_on: dayOf(actor),
+      reported_on: today,
       percent: input.percent,
       narrative: input.narrative,
       difficulties: input.difficulties || null,
@@ -101,9 +105,10 @@ export async function reportProgress(db: Db, actor: Actor, id: string, input: Cr
     }
     // Reporting on an assigned task means work has started.
     const state = task.state === 'assigned' ? 'in_progress' : task.state;
-    await repository.updateTask(tx, task.id, { progress_percent: input.percent, state });
+    await repository.updateTask(tx, task.id, { state });
+    await repository.setProgress(tx, task.id, today, input.percent);
     if (state !== task.state) {
-      await repository.recordPeriod(tx, task.id, dayOf(actor), {
+      await repository.recordPeriod(tx, task.id, today, {
         state,
         effective_deadline: task.effective_deadline,
         completed_on: null,
@@ -114,7 +119,7 @@ export async function reportProgress(db: Db, actor: Actor, id: string, input: Cr
       ...(state !== task.state ? { fromState: task.state, toState: state } : {}),
       details: { reportId, percent: input.percent, hasDifficulties: Boolean(input.difficulties || input.proposals) },
     });
-    await rollUp(tx, task.parent_task_id);
+    await rollUp(tx, today, task.parent_task_id);
   });
 }
 

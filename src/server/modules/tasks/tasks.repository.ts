@@ -1,10 +1,51 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import type { TaskEventTable, TaskPeriodTable, TaskTable } from '../../db/schema.ts';
+import type { TaskEventTable, TaskPeriodTable, TaskProgressTable, TaskTable } from '../../db/schema.ts';
 
-export async function insertTask(db: Db, row: Insertable<TaskTable>): Promise<string> {
+/** Inserts a task created on `day`, with the first row of its progress history. */
+export async function insertTask(db: Db, row: Insertable<TaskTable>, day: string): Promise<string> {
   const { id } = await db.insertInto('task').values(row).returning('id').executeTakeFirstOrThrow();
+  await recordStartingProgress(db, [{ task_id: id, day, percent: row.progress_percent ?? 0 }]);
   return id;
+}
+
+/**
+ * The first rows of new tasks' progress histories (decision 0014): the percentage they start at, on
+ * the day they are created. For insertTask and the spreadsheet import's batch insert.
+ */
+export async function recordStartingProgress(db: Db, rows: TaskProgressTable[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insertInto('task_progress').values(rows).execute();
+}
+
+/**
+ * Sets a task's progress percentage from `day` on, and its history with it: the only writer of
+ * `progress_percent` after creation, so that no change escapes the history a past as_of reads
+ * (decision 0014). The day's row is written (the last write of a day wins) unless the percentage in
+ * effect that day is already this one. The task keeps the value of its latest row: a write dated
+ * before rows already written (the demo seed cascades into tasks whose later history exists) changes
+ * the days up to those rows only, and today's value stays what the history says of today.
+ */
+export async function setProgress(db: Db, taskId: string, day: string, percent: number): Promise<void> {
+  const id = sql`cast(${taskId} as uuid)`;
+  const on = sql`cast(${day} as date)`;
+  const value = sql`cast(${percent} as integer)`;
+  await sql`
+    WITH recorded AS (
+      INSERT INTO task_progress (task_id, day, percent)
+      SELECT ${id}, ${on}, ${value}
+      WHERE ${value} IS DISTINCT FROM (
+        SELECT h.percent FROM task_progress h WHERE h.task_id = ${id} AND h.day <= ${on} ORDER BY h.day DESC LIMIT 1
+      )
+      ON CONFLICT (task_id, day) DO UPDATE SET percent = excluded.percent
+    )
+    UPDATE task SET
+      progress_percent = coalesce(
+        (SELECT h.percent FROM task_progress h WHERE h.task_id = ${id} AND h.day > ${on} ORDER BY h.day DESC LIMIT 1),
+        ${value}
+      ),
+      updated_at = ${new Date()}
+    WHERE id = ${id}`.execute(db);
 }
 
 /** The task, locked until the transaction ends: two writers to one task take turns. */
@@ -30,10 +71,11 @@ export async function findTask(db: Db, id: string) {
     .executeTakeFirst();
 }
 
+/** Any change but the progress percentage, which goes through setProgress to keep its history. */
 export async function updateTask(
   db: Db,
   id: string,
-  changes: Updateable<TaskTable>,
+  changes: Omit<Updateable<TaskTable>, 'progress_percent'>,
   bumpVersion = true,
 ): Promise<void> {
   await db
