@@ -206,6 +206,13 @@ export interface TaskPeriodTable {
   completed_on: CalendarDate | null;
 }
 
+/** A task's progress percentage from `day` on: one row per day it changed (decision 0014). */
+export interface TaskProgressTable {
+  task_id: string;
+  day: CalendarDate;
+  percent: number;
+}
+
 export interface TaskEventTable {
   id: Generated<string>;
   task_id: string;
@@ -328,6 +335,10 @@ export interface TaskTallyTable {
   on_track: number;
   due_soon: number;
   overdue: number;
+  /** The day of the key's next row; null for its last (migration 0011). */
+  until: string | null;
+  /** The key is a lead key: the rows the whole country's dashboard reads by date. */
+  is_lead: Generated<boolean>;
 }
 
 export type * from './schema-feedback.ts';
@@ -349,6 +360,7 @@ export interface Database {
   task: TaskTable;
   task_coordinator: TaskCoordinatorTable;
   task_period: TaskPeriodTable;
+  task_progress: TaskProgressTable;
   task_event: TaskEventTable;
   progress_report: ProgressReportTable;
   extension_request: ExtensionRequestTable;

@@ -8,6 +8,8 @@ import * as feedback from './0006-feedback.ts';
 import * as holidayCalendars from './0007-holiday-calendars.ts';
 import * as taskTallies from './0008-task-tallies.ts';
 import * as feedbackQueueIndexes from './0009-feedback-queue-indexes.ts';
+import * as taskProgressHistory from './0010-task-progress-history.ts';
+import * as taskTallyValidity from './0011-task-tally-validity.ts';
 
 /**
  * Forward-only migrations, in order. Listed here rather than read from the folder so that the
@@ -23,4 +25,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007-holiday-calendars': holidayCalendars,
   '0008-task-tallies': taskTallies,
   '0009-feedback-queue-indexes': feedbackQueueIndexes,
+  '0010-task-progress-history': taskProgressHistory,
+  '0011-task-tally-validity': taskTallyValidity,
 };

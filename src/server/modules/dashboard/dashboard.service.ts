@@ -1,33 +1,34 @@
 import type { Db } from '../../db/database.ts';
 import { headlineOf, type Headline, type TimelinessCounts } from '../../../shared/domain/headline.ts';
-import type { Timeliness } from '../../../shared/domain/timeliness.ts';
+import { TIMELINESS } from '../../../shared/domain/timeliness.ts';
 import type { Dashboard, DashboardQuery } from '../../../shared/schemas/dashboard.ts';
 import { translate } from '../../../shared/i18n/index.ts';
 import type { Principal } from '../auth/principal.ts';
 import { listProgrammes } from '../directives/directives.service.ts';
-import { findManyByIds } from '../organizations/organizations.repository.ts';
+import { findManyByIds, namesWithin, type OrganizationName } from '../organizations/organizations.repository.ts';
 import { overdueSummaries } from '../tasks/task-queries.repository.ts';
 import { taskFilterFor } from '../tasks/task-reading.service.ts';
 import { toTaskSummary } from '../tasks/task-views.ts';
-import { talliedCounts, type TimelinessCountRow as CountRow } from './task-tallies.repository.ts';
+import { talliedCounts } from './task-tallies.repository.ts';
 
-/** Sums the counts of the rows sharing a key, then turns each sum into a headline. */
-function headlinesBy(rows: CountRow[], keyOf: (row: CountRow) => string | null): Map<string, Headline> {
-  const counts = new Map<string, TimelinessCounts>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    if (key === null || row.timeliness === null) continue;
-    const bucket = counts.get(key) ?? {};
-    bucket[row.timeliness as Timeliness] = (bucket[row.timeliness as Timeliness] ?? 0) + Number(row.n);
-    counts.set(key, bucket);
+/** Adds counts into a running total (field by field: it runs some 10,000 times for the country). */
+function addTo(total: TimelinessCounts, counts: TimelinessCounts): void {
+  for (const timeliness of TIMELINESS) {
+    const n = counts[timeliness];
+    if (n) total[timeliness] = (total[timeliness] ?? 0) + n;
   }
-  return new Map([...counts].map(([key, value]) => [key, headlineOf(value)]));
 }
 
-/** The by-group key of tasks without a group: they are counted, in a row of their own (id null, number 0). */
-const NO_GROUP = '';
+function entryOf<K>(totals: Map<K, TimelinessCounts>, key: K): TimelinessCounts {
+  let entry = totals.get(key);
+  if (!entry) totals.set(key, (entry = {}));
+  return entry;
+}
 
 const byTotal = <T extends Headline>(a: T, b: T) => b.total - a.total;
+
+/** By code unit: deterministic, and far cheaper than a collation over the country's 3,440 rows. */
+const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
 /**
  * The dashboard of a scope as of a date. Every figure comes from one grouped count in the
@@ -35,57 +36,68 @@ const byTotal = <T extends Headline>(a: T, b: T) => b.total - a.total;
  */
 export async function getDashboard(db: Db, principal: Principal, query: DashboardQuery): Promise<Dashboard> {
   const { scope, filter } = await taskFilterFor(db, principal, query);
-  const [rows, overdue] = await Promise.all([
+  const [tallies, overdue, scopeNames, programmes] = await Promise.all([
     talliedCounts(db, { ...filter, scopePath: scope.path }),
     overdueSummaries(db, filter, 50),
+    namesWithin(db, scope.path),
+    listProgrammes(db),
   ]);
-  // Each task is counted once in each grouping set: by lead agency, and by group.
-  const leadRows = rows.filter((row) => Number(row.is_group_row) === 0);
-  const byLead = headlinesBy(leadRows, (row) => row.lead_organization_id);
-  const byGroup = headlinesBy(
-    rows.filter((row) => Number(row.is_group_row) === 1),
-    (row) => row.task_group_id ?? NO_GROUP,
-  );
-  const byProvince = headlinesBy(leadRows, (row) => row.lead_province_id);
-  const organizations = new Map(
-    (await findManyByIds(db, [...new Set([...byLead.keys(), ...byProvince.keys()])])).map((o) => [o.id, o]),
-  );
-  const groups = new Map((await listProgrammes(db)).flatMap((p) => p.groups).map((g) => [g.id, g]));
-  const named = (id: string, headline: Headline) => {
-    const organization = organizations.get(id);
+  // An agency may have several lead keys (one per depth it shares with its tasks' parents).
+  const total: TimelinessCounts = {};
+  const byLead = new Map<string, TimelinessCounts>();
+  const byProvince = new Map<string, TimelinessCounts>();
+  for (const { organizationId, provinceId, counts } of tallies.leads) {
+    addTo(total, counts);
+    addTo(entryOf(byLead, organizationId), counts);
+    if (provinceId) addTo(entryOf(byProvince, provinceId), counts);
+  }
+  // Lead agencies lie within the scope; a province above it (the scope is one of its communes) is read apart.
+  const names = new Map<string, OrganizationName>(scopeNames.map((o) => [o.id, o]));
+  for (const organization of await findManyByIds(
+    db,
+    [...byProvince.keys()].filter((id) => !names.has(id)),
+  )) {
+    names.set(organization.id, organization);
+  }
+  // A key whose tasks are all cancelled, or not yet assigned on `as_of`, counts nothing: no row.
+  const counted = (row: Headline) => row.total > 0;
+  const named = ([id, counts]: [string, TimelinessCounts]) => {
+    const organization = names.get(id);
     return {
       id,
       code: organization?.code ?? '',
       nameVi: organization?.name_vi ?? '',
       nameEn: organization?.name_en ?? '',
-      ...headline,
+      ...headlineOf(counts),
     };
   };
-  const byOrganization = [...byLead].map(([id, headline]) => named(id, headline)).sort(byTotal);
+  const groups = new Map(programmes.flatMap((p) => p.groups).map((g) => [g.id, g]));
+  const byOrganization = [...byLead].map(named).filter(counted).sort(byTotal);
   const ranking = byOrganization
     .map((row) => ({ ...row, onTimeRate: row.total === 0 ? 0 : row.completedOnTime / row.total }))
-    .sort((a, b) => b.onTimeRate - a.onTimeRate || b.total - a.total || a.code.localeCompare(b.code))
+    .sort((a, b) => b.onTimeRate - a.onTimeRate || b.total - a.total || byCode(a, b))
     .map((row, index) => ({ ...row, rank: index + 1 }));
   return {
-    ...(headlinesBy(leadRows, () => 'all').get('all') ?? headlineOf({})),
+    ...headlineOf(total),
     scope: { id: scope.id, code: scope.code, nameVi: scope.name_vi, nameEn: scope.name_en },
     asOf: filter.asOf,
     dueSoonDays: filter.dueSoonDays,
     byOrganization,
-    byGroup: [...byGroup]
-      .map(([id, headline]) => {
-        const group = groups.get(id);
+    byGroup: tallies.groups
+      .map(({ taskGroupId, counts }) => {
+        const group = taskGroupId === null ? undefined : groups.get(taskGroupId);
         return {
-          id: id === NO_GROUP ? null : id,
+          id: taskGroupId,
           code: String(group?.number ?? ''),
           number: group?.number ?? 0,
           nameVi: group?.nameVi ?? translate('vi', 'taskForm.noGroup'),
           nameEn: group?.nameEn ?? translate('en', 'taskForm.noGroup'),
-          ...headline,
+          ...headlineOf(counts),
         };
       })
+      .filter(counted)
       .sort((a, b) => a.number - b.number),
-    byProvince: [...byProvince].map(([id, headline]) => named(id, headline)).sort(byTotal),
+    byProvince: [...byProvince].map(named).filter(counted).sort(byTotal),
     overdueTasks: overdue.map(toTaskSummary).sort((a, b) => b.daysLate - a.daysLate),
     ranking,
   };

@@ -1,18 +1,37 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import type { Timeliness } from '../../../shared/domain/timeliness.ts';
+import type { TimelinessCounts } from '../../../shared/domain/headline.ts';
 import { countByTimeliness, type TaskFilter } from '../tasks/task-queries.repository.ts';
 import { pathDepth } from '../../../shared/domain/roles.ts';
 
-/** Counts by timeliness in the shape of countByTimeliness: lead rows, and group rows (is_group_row = 1). */
-export interface TimelinessCountRow {
-  lead_organization_id: string | null;
-  lead_province_id: string | null;
-  task_group_id: string | null;
-  timeliness: Timeliness | null;
-  is_group_row: number;
-  n: number;
+/** A lead agency's counts by timeliness (with its province), as the scope counts its tasks. */
+export interface LeadTally {
+  organizationId: string;
+  provinceId: string | null;
+  counts: TimelinessCounts;
 }
+
+/** A task group's counts in the scope; tasks without a group under a null id. */
+export interface GroupTally {
+  taskGroupId: string | null;
+  counts: TimelinessCounts;
+}
+
+export interface Tallies {
+  leads: LeadTally[];
+  groups: GroupTally[];
+}
+
+/**
+ * How a reading finds each key's counts on `as_of`: `key` probes the latest row of each key at or
+ * before it (one index probe a key: fast while a scope holds a few hundred keys), `date` scans the
+ * rows holding on that day across every lead key at once (one range-index scan, migration 0011:
+ * what the whole country, with all of them, needs).
+ */
+export type TallyReading = 'key' | 'date';
+
+/** The root's scope holds every lead key: read by date there, by key below (decision 0011). */
+export const readingFor = (scopePath: string): TallyReading => (pathDepth(scopePath) <= 1 ? 'date' : 'key');
 
 /** The running counts of each key of a kind at the latest day at or before `asOf`, one index probe a key. */
 function talliesAsOf(db: Db, asOf: string) {
@@ -30,6 +49,25 @@ function talliesAsOf(db: Db, asOf: string) {
   );
 }
 
+/**
+ * The lead keys' rows holding on `asOf` ([day, until)), read from the range index alone, first:
+ * MATERIALIZED keeps the planner from probing each key's rows instead (it misjudges the range).
+ */
+function leadTalliesOn(db: Db, asOf: string) {
+  return db
+    .with(
+      (cte) => cte('holding').materialized(),
+      (qb) =>
+        qb
+          .selectFrom('task_tally')
+          .select(['key_id', 'on_time', 'late', 'ongoing', 'on_track', 'due_soon', 'overdue'])
+          .where('is_lead', '=', true)
+          .where(sql<boolean>`daterange(day, until) @> ${asOf}::date`),
+    )
+    .selectFrom('task_tally_key as k')
+    .innerJoin('holding as x', 'x.key_id', 'k.id');
+}
+
 const SUMS = [
   sql<number>`sum(x.on_time)`.as('on_time'),
   sql<number>`sum(x.late)`.as('late'),
@@ -45,31 +83,33 @@ type Sums = Record<'on_time' | 'late' | 'ongoing' | 'on_track' | 'due_soon' | 'o
 const TALLIED_DUE_SOON_DAYS = 7;
 
 /**
- * Kept buckets as timeliness classes. For another due-soon window than the kept one, the open tasks
+ * Kept buckets as timeliness counts. For another due-soon window than the kept one, the open tasks
  * not overdue (on track + due soon) are split again by `dueSoon`, counted apart on the deadline index.
  */
-function classesOf(sums: Sums, dueSoon: number | undefined): [Timeliness, number][] {
-  const notOverdue = Number(sums.on_track) + Number(sums.due_soon);
+function countsOf(sums: Sums, dueSoon: number | undefined): TimelinessCounts {
   const soon = dueSoon ?? Number(sums.due_soon);
-  const classes: [Timeliness, number][] = [
-    ['on_time', Number(sums.on_time)],
-    ['late', Number(sums.late)],
-    ['ongoing', Number(sums.ongoing)],
-    ['overdue', Number(sums.overdue)],
-    ['due_soon', soon],
-    ['on_track', notOverdue - soon],
-  ];
-  return classes.filter(([, n]) => n !== 0);
+  return {
+    on_time: Number(sums.on_time),
+    late: Number(sums.late),
+    ongoing: Number(sums.ongoing),
+    overdue: Number(sums.overdue),
+    due_soon: soon,
+    on_track: Number(sums.on_track) + Number(sums.due_soon) - soon,
+  };
 }
 
 /**
  * The dashboard's counts from the tallies (migration 0008, decision 0011), for a scope as of a
- * date: the same rows as countByTimeliness over every task, read from a few thousand keys.
+ * date: what countByTimeliness counts over every task, read from a few thousand keys.
  */
-export async function talliedCounts(db: Db, filter: TaskFilter & { scopePath: string }): Promise<TimelinessCountRow[]> {
+export async function talliedCounts(
+  db: Db,
+  filter: TaskFilter & { scopePath: string },
+  reading: TallyReading = readingFor(filter.scopePath),
+): Promise<Tallies> {
   const depth = pathDepth(filter.scopePath);
   const [leads, groups, dueSoonRows] = await Promise.all([
-    talliesAsOf(db, filter.asOf)
+    (reading === 'date' ? leadTalliesOn(db, filter.asOf) : talliesAsOf(db, filter.asOf))
       .where('k.kind', '=', 'lead')
       .where('k.path', 'like', `${filter.scopePath}%`)
       .where('k.shared_depth', '<', depth)
@@ -95,32 +135,16 @@ export async function talliedCounts(db: Db, filter: TaskFilter & { scopePath: st
         : `l|${row.lead_organization_id}|${row.lead_province_id ?? ''}`;
     dueSoon.set(key, (dueSoon.get(key) ?? 0) + Number(row.n));
   }
-  const rows: TimelinessCountRow[] = [];
-  for (const lead of leads) {
-    const leadDueSoon = dueSoonRows && (dueSoon.get(`l|${lead.organization_id}|${lead.province_id ?? ''}`) ?? 0);
-    for (const [timeliness, n] of classesOf(lead, leadDueSoon)) {
-      rows.push({
-        lead_organization_id: lead.organization_id,
-        lead_province_id: lead.province_id,
-        task_group_id: null,
-        timeliness,
-        is_group_row: 0,
-        n,
-      });
-    }
-  }
-  for (const group of groups) {
-    const groupDueSoon = dueSoonRows && (dueSoon.get(`g|${group.task_group_id ?? ''}`) ?? 0);
-    for (const [timeliness, n] of classesOf(group, groupDueSoon)) {
-      rows.push({
-        lead_organization_id: null,
-        lead_province_id: null,
-        task_group_id: group.task_group_id,
-        timeliness,
-        is_group_row: 1,
-        n,
-      });
-    }
-  }
-  return rows;
+  return {
+    leads: leads.map((lead) => ({
+      // A lead key always names its agency (migration 0008).
+      organizationId: lead.organization_id ?? '',
+      provinceId: lead.province_id,
+      counts: countsOf(lead, dueSoonRows && (dueSoon.get(`l|${lead.organization_id}|${lead.province_id ?? ''}`) ?? 0)),
+    })),
+    groups: groups.map((group) => ({
+      taskGroupId: group.task_group_id,
+      counts: countsOf(group, dueSoonRows && (dueSoon.get(`g|${group.task_group_id ?? ''}`) ?? 0)),
+    })),
+  };
 }

@@ -11,25 +11,47 @@ import { recordPeriod } from '../tasks/tasks.repository.ts';
 import { countByTimeliness, listSummaries } from '../tasks/task-queries.repository.ts';
 import { SYSTEM } from '../auth/principal.ts';
 import { getDashboard } from './dashboard.service.ts';
-import { talliedCounts, type TimelinessCountRow } from './task-tallies.repository.ts';
+import { talliedCounts, type Tallies } from './task-tallies.repository.ts';
+import type { TimelinessCounts } from '../../../shared/domain/headline.ts';
+import type { Timeliness } from '../../../shared/domain/timeliness.ts';
 
 const FIRST_DAY = '2025-01-01';
 
-/** The rows as a sorted list of "key timeliness n", zero counts left out, for comparison. */
-function normalized(rows: TimelinessCountRow[]): string[] {
+type LiveRow = Awaited<ReturnType<typeof countByTimeliness>>[number];
+
+/** Counts as a sorted list of "key timeliness n", zero counts left out, for comparison. */
+function sortedTotals(entries: Array<[string, Timeliness | null, number]>): string[] {
   const totals = new Map<string, number>();
-  for (const row of rows) {
-    if (row.timeliness === null) continue;
-    const key =
-      Number(row.is_group_row) === 1
-        ? `group ${row.task_group_id} ${row.timeliness}`
-        : `lead ${row.lead_organization_id} ${row.lead_province_id} ${row.timeliness}`;
-    totals.set(key, (totals.get(key) ?? 0) + Number(row.n));
+  for (const [key, timeliness, n] of entries) {
+    if (timeliness !== null) totals.set(`${key} ${timeliness}`, (totals.get(`${key} ${timeliness}`) ?? 0) + n);
   }
   return [...totals]
     .filter(([, n]) => n !== 0)
     .map(([key, n]) => `${key} ${n}`)
     .sort();
+}
+
+/** The live count's rows, by lead agency and province or by group. */
+function normalized(rows: LiveRow[]): string[] {
+  return sortedTotals(
+    rows.map((row) => [
+      Number(row.is_group_row) === 1
+        ? `group ${row.task_group_id}`
+        : `lead ${row.lead_organization_id} ${row.lead_province_id}`,
+      row.timeliness,
+      Number(row.n),
+    ]),
+  );
+}
+
+/** The tallies, in the same terms. */
+function normalizedTallies({ leads, groups }: Tallies): string[] {
+  const entries = (key: string, counts: TimelinessCounts) =>
+    Object.entries(counts).map(([timeliness, n]): [string, Timeliness, number] => [key, timeliness as Timeliness, n]);
+  return sortedTotals([
+    ...leads.flatMap((lead) => entries(`lead ${lead.organizationId} ${lead.provinceId}`, lead.counts)),
+    ...groups.flatMap((group) => entries(`group ${group.taskGroupId}`, group.counts)),
+  ]);
 }
 
 async function pathOf(db: Db, id: string): Promise<string> {
@@ -140,19 +162,48 @@ describe.each(TEST_DATABASE_KINDS)('task tallies on %s', (kind) => {
 
   afterAll(async () => t?.close());
 
-  it('gives the live counts for every scope, day and due-soon window', async () => {
+  it('gives the live counts for every scope, day and due-soon window, read by key or by date', async () => {
     let compared = 0;
     for (const scopePath of scopes) {
       for (let asOf = '2024-12-31'; asOf <= '2026-01-31'; asOf = addDays(asOf, 23)) {
         for (const dueSoonDays of [0, 7, 30]) {
           const filter = { scopePath, asOf, dueSoonDays };
-          const [tallied, live] = await Promise.all([talliedCounts(db, filter), countByTimeliness(db, filter)]);
-          expect(normalized(tallied), `${scopePath} ${asOf} ${dueSoonDays}`).toEqual(normalized(live));
+          const [byKey, byDate, live] = await Promise.all([
+            talliedCounts(db, filter, 'key'),
+            talliedCounts(db, filter, 'date'),
+            countByTimeliness(db, filter),
+          ]);
+          const label = `${scopePath} ${asOf} ${dueSoonDays}`;
+          expect(normalizedTallies(byKey), `${label} by key`).toEqual(normalized(live));
+          expect(normalizedTallies(byDate), `${label} by date`).toEqual(normalized(live));
           if (live.length > 0) compared += 1;
         }
       }
     }
     expect(compared).toBeGreaterThan(100);
+  });
+
+  it("ends each tally row where its key's next row starts, as writes and a rebuild leave them", async () => {
+    const misplaced = async () =>
+      (
+        await sql<{ n: number }>`
+          SELECT count(*)::int AS n FROM (
+            SELECT t.until, t.is_lead, k.kind, lead(t.day) OVER (PARTITION BY t.key_id ORDER BY t.day) AS next_day
+            FROM task_tally t JOIN task_tally_key k ON k.id = t.key_id
+          ) r
+          WHERE r.until IS DISTINCT FROM r.next_day OR r.is_lead <> (r.kind = 'lead')`.execute(db)
+      ).rows[0]?.n;
+    const ended = await db
+      .selectFrom('task_tally')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('until', 'is not', null)
+      .executeTakeFirstOrThrow();
+    expect(ended.n).toBeGreaterThan(100);
+    expect(await misplaced()).toBe(0);
+    await db.transaction().execute(async (tx) => {
+      await sql`SELECT task_tally_rebuild()`.execute(tx);
+    });
+    expect(await misplaced()).toBe(0);
   });
 
   it("lists a scope's most overdue tasks as the task list does, whichever way it reads them", async () => {
@@ -207,6 +258,6 @@ describe.each(TEST_DATABASE_KINDS)('task tallies on %s', (kind) => {
       .where('id', '=', task.id)
       .execute();
     const [tallied, live] = await Promise.all([talliedCounts(db, filter), countByTimeliness(db, filter)]);
-    expect(normalized(tallied)).toEqual(normalized(live));
+    expect(normalizedTallies(tallied)).toEqual(normalized(live));
   });
 });
