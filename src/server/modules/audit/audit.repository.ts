@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.ts';
 import type { ListAuditQuery } from '../../../shared/schemas/audit.ts';
 
 /** Serializes appends: the chain is only linear if one writer at a time reads the head. */
-const AUDIT_LOCK_KEY = 5_700_001;
+export const AUDIT_LOCK_KEY = 5_700_001;
 
 export interface AuditRow {
   seq: number;

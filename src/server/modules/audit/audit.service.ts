@@ -15,18 +15,34 @@ export interface AuditEvent {
   after?: unknown;
 }
 
+/** An entry waiting for its place in the chain: who recorded it and what. */
+interface PendingEntry {
+  actorId: string | null;
+  event: AuditEvent;
+}
+
 /**
  * Appends entries to the hash chain inside the caller's transaction, so that an entry exists
- * exactly when the change it describes was committed.
+ * exactly when the change it describes was committed. In a transaction that defers its appends
+ * (deferAppends), the entries wait for its flush instead.
  */
 export async function record(tx: Db, principal: Principal, events: AuditEvent[]): Promise<void> {
   if (events.length === 0) return;
+  const actorId = actorIdOf(principal);
+  const entries = events.map((event) => ({ actorId, event }));
+  const pending = deferred.get(tx);
+  if (pending) pending.push(...entries);
+  else await append(tx, entries);
+}
+
+/** Takes the append lock, links the entries after the head and writes them: one lock, one insert. */
+async function append(tx: Db, entries: PendingEntry[]): Promise<void> {
+  if (entries.length === 0) return;
   const head = await repository.lockAndReadHead(tx);
   let seq = head?.seq ?? 0;
   let prevHash = head?.hash ?? GENESIS_HASH;
   const at = new Date().toISOString();
-  const actorId = actorIdOf(principal);
-  const rows = events.map((event) => {
+  const rows = entries.map(({ actorId, event }) => {
     seq += 1;
     const fields = {
       seq,
@@ -57,6 +73,49 @@ export async function record(tx: Db, principal: Principal, events: AuditEvent[])
     };
   });
   await repository.insertEntries(tx, rows);
+}
+
+/** The entries held back, by the transaction (or savepoint of it) they were recorded through. */
+const deferred = new WeakMap<Db, PendingEntry[]>();
+
+export interface DeferredAppends {
+  /**
+   * Entries recorded through this savepoint of the transaction are held too; rolling the savepoint
+   * back drops them with its writes. Call release or rollback as the savepoint ends.
+   */
+  savepoint(savepoint: Db): { release(): void; rollback(): void };
+  /** Appends what is held, in the order recorded, under one lock: call it just before commit. */
+  flush(): Promise<void>;
+}
+
+/**
+ * Holds back the entries recorded through `tx` until `flush`, so that a transaction made of many
+ * service calls (a spreadsheet import, decision 0010) takes the append lock once, at its end,
+ * rather than from its first write to its commit while every other writer waits. The entries are
+ * those the calls record, unchanged; they take their place in the chain, and their time, when
+ * flushed. A transaction rolled back just drops them. Committing without flushing would lose them:
+ * the caller flushes right before its commit.
+ */
+export function deferAppends(tx: Db): DeferredAppends {
+  const pending: PendingEntry[] = [];
+  deferred.set(tx, pending);
+  return {
+    savepoint(savepoint) {
+      const mark = pending.length;
+      deferred.set(savepoint, pending);
+      return {
+        release: () => void deferred.delete(savepoint),
+        rollback() {
+          deferred.delete(savepoint);
+          pending.length = mark;
+        },
+      };
+    },
+    async flush() {
+      deferred.delete(tx);
+      await append(tx, pending.splice(0));
+    },
+  };
 }
 
 /** Recomputes every hash and link: an edited, inserted or deleted entry breaks the chain. */

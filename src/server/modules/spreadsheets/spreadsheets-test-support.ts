@@ -30,6 +30,29 @@ export async function taskWorkbook(rows: SheetRow[]): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/**
+ * The downloaded template filled as a user would fill it in Excel: its tasks sheet (the first),
+ * one object per row keyed by the Vietnamese header, from the first row under the two header
+ * rows; the lists, the example, the validations and the formatting stay as they were.
+ */
+export async function fillTemplate(template: Buffer, rows: Array<SheetRow | null>): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(template as unknown as ExcelJS.Buffer);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new Error('no sheet');
+  const positions = new Map<string, number>();
+  sheet.getRow(1).eachCell((cell, position) => positions.set(String(cell.value), position));
+  rows.forEach((row, index) => {
+    const excelRow = sheet.getRow(3 + index);
+    for (const [header, value] of Object.entries(row ?? {})) {
+      const position = positions.get(header);
+      if (!position) throw new Error(`the template has no column ${header}`);
+      excelRow.getCell(position).value = value;
+    }
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
 export async function readWorkbook(response: LightMyRequestResponse): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(response.rawPayload as unknown as ExcelJS.Buffer);

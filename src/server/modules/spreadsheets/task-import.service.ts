@@ -15,7 +15,8 @@ import type { Actor } from '../tasks/task-context.ts';
 import * as repository from './spreadsheets.repository.ts';
 import { createTasksInBatch, type RowCreate } from './task-import-batch.ts';
 import { COLUMN_OF_FIELD, type ImportLookups, type PlannedRow, planRows, type RowProblem } from './task-import-plan.ts';
-import { readTaskSheet } from './task-sheet-reader.ts';
+import type { ReadRow } from './task-sheet-reader.ts';
+import { readUploadedTaskSheet } from './task-sheet-thread.ts';
 
 /**
  * The organization an import assigns for: the scope of the caller's steering role, as when a task
@@ -32,11 +33,7 @@ export async function importingAssigner(db: Db, principal: Principal) {
   return assigner;
 }
 
-async function lookupsFor(
-  db: Db,
-  rows: Awaited<ReturnType<typeof readTaskSheet>>,
-  ids: Pick<ImportLookups, 'programmeId' | 'assignerId'>,
-) {
+async function lookupsFor(db: Db, rows: ReadRow[], ids: Pick<ImportLookups, 'programmeId' | 'assignerId'>) {
   const unique = <T>(values: T[]) => [...new Set(values)];
   const orgCodes = unique(rows.flatMap(({ row }) => [row.leadCode, ...row.coordinatorCodes]).filter(Boolean));
   const numbers = unique(rows.map(({ row }) => row.sourceDocumentNumber).filter((n): n is string => Boolean(n)));
@@ -58,24 +55,29 @@ async function lookupsFor(
 
 const SAVEPOINT = 'import_row';
 
-/**
- * Runs one row in a savepoint: a row the task rules refuse (a duplicate code aborts a PostgreSQL
- * transaction) is undone alone, so that the dry run can go on and report every row.
- */
 type RowOutcome = { code: string } | { refused: AppError };
 
+/**
+ * Runs one row in a savepoint: a row the task rules refuse (a duplicate code aborts a PostgreSQL
+ * transaction) is undone alone, audit entries held for it included, so that the dry run can go on
+ * and report every row.
+ */
 async function inSavepoint(
   trx: ControlledTransaction<Database>,
+  appends: audit.DeferredAppends,
   work: (tx: Db) => Promise<string>,
 ): Promise<RowOutcome> {
   const marked = await trx.savepoint(SAVEPOINT).execute();
+  const held = appends.savepoint(marked);
   try {
     const code = await work(marked);
     await marked.releaseSavepoint(SAVEPOINT).execute();
+    held.release();
     return { code };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     await (await marked.rollbackToSavepoint(SAVEPOINT).execute()).releaseSavepoint(SAVEPOINT).execute();
+    held.rollback();
     return { refused: error };
   }
 }
@@ -93,10 +95,24 @@ function problemsOfRefusal(error: AppError): RowProblem[] {
   }));
 }
 
+type RowUpdate = { index: number; plan: Extract<PlannedRow, { kind: 'update' }> };
+
+/**
+ * Whether an update writes a period (a new deadline) or moves the task to another group: the
+ * dashboard tallies' triggers then take the audit lock until commit (decision 0011), as new tasks'
+ * first periods do. The import writes these after the other updates, so that the lock comes late.
+ */
+const movesTallies = ({ plan }: RowUpdate) =>
+  plan.changes.deadline !== undefined || plan.changes.taskGroupId !== undefined;
+
 /** A change to an existing task, through updateTask's own rules, in a savepoint of its own. */
-async function applyRow(trx: ControlledTransaction<Database>, actor: Actor, plan: PlannedRow): Promise<RowOutcome> {
-  if (plan.kind !== 'update') return { code: plan.kind === 'unchanged' ? plan.task.code : '' };
-  return inSavepoint(trx, async (tx) => {
+async function applyRow(
+  trx: ControlledTransaction<Database>,
+  appends: audit.DeferredAppends,
+  actor: Actor,
+  plan: RowUpdate['plan'],
+): Promise<RowOutcome> {
+  return inSavepoint(trx, appends, async (tx) => {
     await updateTaskInTransaction(tx, actor, plan.task.id, plan.task.version, plan.changes);
     return plan.task.code;
   });
@@ -130,8 +146,10 @@ export type ImportProgress = (processed: number, total: number) => void;
  * Imports a task sheet. Every row is rehearsed through the API's rules in one transaction; a dry
  * run, or a file with any faulty row, is rolled back whole, so that the report of a dry run is
  * exactly what applying would do. New tasks are written in batches with createTask's rules
- * (task-import-batch.ts), changed ones row by row through updateTask; the audit entries of the
- * new tasks are appended last, so that the audit lock is taken at the end, not at the first row.
+ * (task-import-batch.ts), changed ones row by row through updateTask. The transaction defers its
+ * audit appends to one write just before commit (a dry run appends nothing), and what makes the
+ * dashboard tallies take the audit lock comes after the rest: the lock is taken late, not at the
+ * first row (decision 0010).
  */
 export async function importTasks(
   db: Db,
@@ -142,7 +160,7 @@ export async function importTasks(
   const assigner = await importingAssigner(db, actor.principal);
   const programme = await repository.findProgrammeByIdOrCode(db, request.programme);
   if (!programme) throw notFound('programme', request.programme);
-  const read = await readTaskSheet(request.bytes);
+  const read = await readUploadedTaskSheet(request.bytes);
   let processed = 0;
   const advance = (count: number) => {
     processed += count;
@@ -152,7 +170,7 @@ export async function importTasks(
   const lookups = await lookupsFor(db, read, { programmeId: programme.id, assignerId: assigner.id });
   const planned = planRows(read, lookups);
   const creates: RowCreate[] = [];
-  const updates: Array<{ index: number; plan: PlannedRow }> = [];
+  const updates: RowUpdate[] = [];
   planned.forEach((entry, index) => {
     if (!entry.plan || entry.all.length > 0 || entry.plan.kind === 'unchanged') return;
     if (entry.plan.kind === 'create') creates.push({ index, input: entry.plan.input });
@@ -160,15 +178,18 @@ export async function importTasks(
   });
   advance(planned.length - creates.length - updates.length);
   const trx = await db.startTransaction().execute();
+  const appends = audit.deferAppends(trx);
   try {
-    const batch = await createTasksInBatch(trx, actor, { programme, assigner }, creates, advance);
+    // What takes the audit lock goes last (see movesTallies): rows are independent of each other,
+    // and each is reported at its own place whatever the order they are written in.
     const outcomes = new Map<number, RowOutcome>();
-    for (const [index, code] of batch.codes) outcomes.set(index, { code });
-    for (const [index, refused] of batch.refused) outcomes.set(index, { refused });
-    for (const { index, plan } of updates) {
-      outcomes.set(index, await applyRow(trx, actor, plan));
+    for (const { index, plan } of [...updates.filter((u) => !movesTallies(u)), ...updates.filter(movesTallies)]) {
+      outcomes.set(index, await applyRow(trx, appends, actor, plan));
       advance(1);
     }
+    const batch = await createTasksInBatch(trx, actor, { programme, assigner }, creates, advance);
+    for (const [index, code] of batch.codes) outcomes.set(index, { code });
+    for (const [index, refused] of batch.refused) outcomes.set(index, { refused });
     const rows: ImportRow[] = planned.map((entry, index) => {
       const outcome =
         outcomes.get(index) ?? (entry.plan?.kind === 'unchanged' ? { code: entry.plan.task.code } : undefined);
@@ -188,7 +209,6 @@ export async function importTasks(
     if (isApplying && summary.create + summary.update > 0) {
       // The last entry ties the tasks' own entries to one upload.
       await audit.record(trx, actor.principal, [
-        ...batch.auditEvents,
         {
           action: 'task.imported',
           entityType: 'programme',
@@ -198,6 +218,7 @@ export async function importTasks(
         },
       ]);
     }
+    if (isApplying) await appends.flush();
     await (isApplying ? trx.commit() : trx.rollback()).execute();
     return { dryRun: request.dryRun, applied: isApplying, rows, summary };
   } catch (error) {

@@ -213,12 +213,19 @@ export const IMPORTED_COLUMNS = TASK_SHEET_COLUMNS.filter((column) => column.rea
 export const columnHeader = (column: TaskSheetColumn, locale: Locale): string =>
   translate(locale, `sheet.column.${column.key}`);
 
+// Every name of every column, folded once: the reader asks this of a cell of every row (is it the
+// repeated header row?), and folding the 57 names each time was most of the time a read took.
+let columnsByName: Map<string, TaskSheetColumn> | undefined;
+
 /** Which column a header cell names, in any of our languages, ignoring case and diacritics. */
 export function columnOfHeader(header: string): TaskSheetColumn | undefined {
-  const folded = foldForSearch(header);
-  if (folded === '') return undefined;
-  return TASK_SHEET_COLUMNS.find(
-    (column) =>
-      column.key.toLowerCase() === folded || LOCALES.some((l) => foldForSearch(columnHeader(column, l)) === folded),
+  columnsByName ??= new Map(
+    TASK_SHEET_COLUMNS.flatMap((column) =>
+      [column.key.toLowerCase(), ...LOCALES.map((l) => foldForSearch(columnHeader(column, l)))].map(
+        (name) => [name, column] as const,
+      ),
+    ).reverse(), // the first column of a name wins, as in the table's order
   );
+  const folded = foldForSearch(header);
+  return folded === '' ? undefined : columnsByName.get(folded);
 }

@@ -13,7 +13,7 @@ import { type ExportFile, newWorkbook, sheetName, workbookBytes } from './workbo
  * its own, which the reader ignores: an untouched template imports nothing.
  */
 const FIRST_DATA_ROW = 3;
-const LAST_VALIDATED_ROW = FIRST_DATA_ROW + MAX_IMPORT_ROWS;
+const LAST_VALIDATED_ROW = FIRST_DATA_ROW + MAX_IMPORT_ROWS - 1;
 
 const EXAMPLE: Partial<Record<TaskSheetColumn['key'], SheetCell>> = {
   title: 'Ví dụ: Xây dựng cơ sở dữ liệu quốc gia về khoa học, công nghệ và đổi mới sáng tạo',
@@ -46,7 +46,10 @@ function addLists(workbook: ExcelJS.Workbook, tasks: ExcelJS.Worksheet, groupNum
     });
     const letter = lists.getColumn(listColumn).letter;
     const target = tasks.getColumn(index + 1).letter;
-    // exceljs accepts a range here and writes one rule for it (its typings omit the property).
+    // One rule for the column's range, written as one XML node (J3:J5002): the file stays small
+    // and Excel quick. Cell by cell (cell.dataValidation) would be 5,000 entries per column, merged
+    // again by exceljs when writing. The reader skips validations anyway (task-sheet-reader.ts).
+    // exceljs accepts a range here (its typings omit the property).
     (
       tasks as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }
     ).dataValidations.add(`${target}${FIRST_DATA_ROW}:${target}${LAST_VALIDATED_ROW}`, {
