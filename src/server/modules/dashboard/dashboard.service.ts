@@ -31,8 +31,8 @@ const byTotal = <T extends Headline>(a: T, b: T) => b.total - a.total;
 const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
 /**
- * The dashboard of a scope as of a date. Every figure comes from one grouped count in the
- * database and the shared headline rule, so lists, exports and screens agree with it.
+ * The dashboard of a scope as of a date. Every figure comes from the tallies (decision 0011, held
+ * to the live count over tasks) and the shared headline rule, so lists, exports and screens agree.
  */
 export async function getDashboard(db: Db, principal: Principal, query: DashboardQuery): Promise<Dashboard> {
   const { scope, filter } = await taskFilterFor(db, principal, query);
