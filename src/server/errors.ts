@@ -15,6 +15,8 @@ export const ERROR_STATUS = {
   duplicate: 409,
   children_open: 409,
   invalid_transition: 409,
+  extension_pending: 409,
+  own_decision: 403,
   idempotency_mismatch: 422,
   reason_required: 400,
   deadline_locked: 400,

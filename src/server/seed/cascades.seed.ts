@@ -1,10 +1,10 @@
 import type { Db } from '../db/database.ts';
 import { addDays } from '../../shared/domain/calendar-date.ts';
 import type { Organization } from '../../shared/schemas/organizations.ts';
-import { SYSTEM } from '../modules/auth/principal.ts';
 import { createTask } from '../modules/tasks/task-commands.service.ts';
 import * as workflow from '../modules/tasks/task-workflow.service.ts';
 import type { Random } from './random.ts';
+import { systemStaffOf } from './system-staff.ts';
 import type { DemoActors } from './tasks.seed.ts';
 import { atNine, type TaskPlan } from './task-plans.ts';
 
@@ -31,7 +31,9 @@ export async function seedCascades(
     const parents = centralTasks
       .filter((task) => task.lead.code === provinceCode && !task.plan.steps.some((step) => step.kind === 'accept'))
       .slice(0, 3);
-    const actor = actors.focalPoints.get(provinceCode) ?? SYSTEM;
+    const province = organizations.get(provinceCode);
+    if (!province) throw new Error(`Demo seed: province ${provinceCode} is missing`);
+    const actor = actors.focalPoints.get(provinceCode) ?? systemStaffOf(organizations, province);
     for (const parent of parents) {
       for (const unit of random.shuffle([...units]).slice(0, 2 + random.int(2))) {
         const createdOn = addDays(parent.plan.assignedOn, 3 + random.int(10));
@@ -52,13 +54,15 @@ export async function seedCascades(
             assign: true,
           },
         );
+        // The unit reports and submits; the province, which assigned it, accepts: never one person on both sides.
+        const unitStaff = systemStaffOf(organizations, unit);
         const reportedOn = addDays(createdOn, 7);
-        await workflow.reportProgress(db, { principal: actor, now: atNine(reportedOn) }, id, {
+        await workflow.reportProgress(db, { principal: unitStaff, now: atNine(reportedOn) }, id, {
           percent: 30 + random.int(60),
           narrative: 'Đơn vị đã triển khai theo kế hoạch của tỉnh.',
         });
         if (random.chance(0.4)) {
-          await workflow.transition(db, { principal: actor, now: atNine(addDays(reportedOn, 10)) }, id, undefined, {
+          await workflow.transition(db, { principal: unitStaff, now: atNine(addDays(reportedOn, 10)) }, id, undefined, {
             action: 'submit',
           });
           await workflow.transition(db, { principal: actor, now: atNine(addDays(reportedOn, 12)) }, id, undefined, {

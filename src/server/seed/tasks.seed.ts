@@ -2,12 +2,13 @@ import type { Db } from '../db/database.ts';
 import { today as todayInVietnam } from '../../shared/domain/calendar-date.ts';
 import type { Organization } from '../../shared/schemas/organizations.ts';
 import { loadPrincipal } from '../modules/auth/auth.service.ts';
-import { type Principal, SYSTEM } from '../modules/auth/principal.ts';
+import type { Principal } from '../modules/auth/principal.ts';
 import { createTask } from '../modules/tasks/task-commands.service.ts';
 import type { Actor } from '../modules/tasks/task-context.ts';
 import * as workflow from '../modules/tasks/task-workflow.service.ts';
 import type { ProgrammeSeed } from './programme.seed.ts';
 import type { Random } from './random.ts';
+import { systemStaffOf } from './system-staff.ts';
 import { atNine, HEADLINE, planTasks, type Step, type TaskPlan } from './task-plans.ts';
 import { taskTitle } from './task-titles.ts';
 
@@ -130,7 +131,8 @@ export async function seedCentralTasks(
         assign: true,
       },
     );
-    await play(db, id, plan.steps, actors.steering, actors.focalPoints.get(lead.code) ?? SYSTEM);
+    const leadActor = actors.focalPoints.get(lead.code) ?? systemStaffOf(organizations, lead);
+    await play(db, id, plan.steps, actors.steering, leadActor);
     created.push({ id, plan, lead });
     if (created.length % 100 === 0) onProgress(`tasks: ${created.length} of ${plans.length}`);
   }

@@ -33,13 +33,13 @@ const EXPECTED: Record<Role, readonly Action[]> = {
     'task.read',
     'calendar.write',
   ],
-  steering: ['person.read', 'task.read', 'task.assign', 'task.report', 'directive.write'],
-  focal_point: ['person.read', 'task.read', 'task.report'],
-  leader: ['person.read', 'task.read'],
+  steering: ['person.read', 'task.read', 'task.read_confidential', 'task.assign', 'task.report', 'directive.write'],
+  focal_point: ['person.read', 'task.read', 'task.read_confidential', 'task.report'],
+  leader: ['person.read', 'task.read', 'task.read_confidential'],
   feedback_handler: ['feedback.read', 'feedback.handle'],
-  inspector: ['person.read', 'audit.read', 'task.read', 'feedback.read'],
+  inspector: ['person.read', 'audit.read', 'task.read', 'task.read_confidential', 'feedback.read'],
 };
-const READS: readonly Action[] = ['person.read', 'audit.read', 'task.read', 'feedback.read'];
+const READS: readonly Action[] = ['person.read', 'audit.read', 'task.read', 'task.read_confidential', 'feedback.read'];
 
 const grant = (role: Role, scopePath: string): RoleGrant => ({ role, scopePath });
 

@@ -12,6 +12,7 @@ export const ACTIONS = [
   'role.grant',
   'audit.read',
   'task.read',
+  'task.read_confidential',
   'task.assign',
   'task.report',
   'directive.write',
@@ -25,6 +26,8 @@ export type Action = (typeof ACTIONS)[number];
  * `task.assign`: as the assigner, create and assign tasks, accept or return results, cancel, and
  * decide extensions and difficulties. `task.report`: as the lead agency, report progress, submit,
  * ask for extensions and cascade to its own units. `directive.write`: register documents and meetings.
+ * `task.read_confidential`: read a confidential task in the scope, as those who assign, lead or
+ * coordinate it and the scope's leaders do (administrators manage people, not tasks' contents).
  * `calendar.write`: set a year's holidays, checked at a root: the calendar is the whole country's.
  * `feedback.handle`: triage public feedback (from a whole tree's scope) or process what was assigned
  * within the scope; `feedback.read`: read the queue and items.
@@ -39,16 +42,22 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'task.read',
     'calendar.write',
   ],
-  steering: ['person.read', 'task.read', 'task.assign', 'task.report', 'directive.write'],
-  focal_point: ['person.read', 'task.read', 'task.report'],
-  leader: ['person.read', 'task.read'],
+  steering: ['person.read', 'task.read', 'task.read_confidential', 'task.assign', 'task.report', 'directive.write'],
+  focal_point: ['person.read', 'task.read', 'task.read_confidential', 'task.report'],
+  leader: ['person.read', 'task.read', 'task.read_confidential'],
   feedback_handler: ['feedback.read', 'feedback.handle'],
-  inspector: ['person.read', 'audit.read', 'task.read', 'feedback.read'],
+  inspector: ['person.read', 'audit.read', 'task.read', 'task.read_confidential', 'feedback.read'],
 };
 
 /** Roles whose reading is not limited to their scope. */
 const READS_EVERYWHERE: ReadonlySet<Role> = new Set(['inspector']);
-const READ_ACTIONS: ReadonlySet<Action> = new Set(['person.read', 'audit.read', 'task.read', 'feedback.read']);
+const READ_ACTIONS: ReadonlySet<Action> = new Set([
+  'person.read',
+  'audit.read',
+  'task.read',
+  'task.read_confidential',
+  'feedback.read',
+]);
 
 export interface RoleGrant {
   role: Role;

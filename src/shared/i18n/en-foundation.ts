@@ -123,6 +123,8 @@ export const enFoundation = {
   'error.internal': 'Something went wrong on our side. Try again later.',
   'error.rate_limited': 'Too many requests. Slow down and try again shortly.',
   'error.network': 'The server cannot be reached. Check your connection.',
+  'error.extension_pending': 'An extension request already waits for a decision: wait for the assigning organization’s answer.',
+  'error.own_decision': 'Nobody decides on a request or a result they sent themselves: the assigning organization decides.',
   'error.children_open': 'Sub-tasks are still open: finish or cancel them first.',
   'error.invalid_transition': "This action is not possible in the task's current state.",
   'error.reason_required': 'Give a reason.',

@@ -125,6 +125,8 @@ export const frFoundation = {
   'error.internal': 'Une erreur est survenue de notre côté. Réessayez plus tard.',
   'error.rate_limited': 'Trop de requêtes. Patientez un peu avant de réessayer.',
   'error.network': 'Le serveur est injoignable. Vérifiez votre connexion.',
+  'error.extension_pending': 'Une demande de prolongation attend déjà une décision : attendez la réponse de l’organisme qui a confié la tâche.',
+  'error.own_decision': 'Personne ne décide d’une demande ou d’un résultat qu’il a lui-même envoyé : l’organisme qui a confié la tâche décide.',
   'error.children_open': 'Des sous-tâches sont encore ouvertes : terminez-les ou annulez-les d’abord.',
   'error.invalid_transition': 'Cette action n’est pas possible dans l’état actuel de la tâche.',
   'error.reason_required': 'Indiquez un motif.',

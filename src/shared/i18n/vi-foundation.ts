@@ -122,6 +122,8 @@ export const viFoundation = {
   'error.internal': 'Đã xảy ra lỗi ở máy chủ. Vui lòng thử lại sau.',
   'error.rate_limited': 'Quá nhiều yêu cầu. Vui lòng chờ một lát rồi thử lại.',
   'error.network': 'Không kết nối được với máy chủ. Hãy kiểm tra kết nối mạng.',
+  'error.extension_pending': 'Đã có một đề nghị gia hạn đang chờ quyết định: hãy chờ cơ quan giao nhiệm vụ trả lời.',
+  'error.own_decision': 'Không ai được tự quyết định đề nghị hoặc kết quả do chính mình gửi: việc này do cơ quan giao nhiệm vụ quyết định.',
   'error.children_open': 'Còn nhiệm vụ con chưa hoàn thành: hãy hoàn thành hoặc hủy trước.',
   'error.invalid_transition': 'Không thể thực hiện thao tác này ở trạng thái hiện tại của nhiệm vụ.',
   'error.reason_required': 'Vui lòng nêu lý do.',

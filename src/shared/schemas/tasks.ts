@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TASK_STATES } from '../domain/task-lifecycle.ts';
 import { EXPECTED_OUTPUTS, PRIORITIES, TASK_ACTIONS, TASK_EVENT_KINDS, TASK_SORTS } from '../domain/task-vocabulary.ts';
+import { TASK_CAPABILITIES } from '../domain/task-permissions.ts';
 import { TIMELINESS } from '../domain/timeliness.ts';
 import { CalendarDateSchema, IdSchema, PageQuerySchema, text } from './common.ts';
 import { ExportFormatSchema } from './spreadsheets.ts';
@@ -103,9 +104,7 @@ export const TaskDetailSchema = TaskSummarySchema.extend({
   extensions: z.array(ExtensionRequestSchema),
   comments: z.array(TaskCommentSchema),
   /** What the caller may do now, so that screens offer only those actions. */
-  allowedActions: z.array(
-    z.enum([...TASK_ACTIONS, 'report', 'request_extension', 'decide_extension', 'answer', 'cascade', 'edit']),
-  ),
+  allowedActions: z.array(z.enum(TASK_CAPABILITIES)),
 });
 export type TaskDetail = z.infer<typeof TaskDetailSchema>;
 

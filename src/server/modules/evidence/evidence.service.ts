@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/database.ts';
 import { EVIDENCE_MAX_BYTES, evidenceMediaType } from '../../../shared/domain/evidence.ts';
-import { mayActAsLead } from '../../../shared/domain/task-permissions.ts';
 import type { EvidenceFile } from '../../../shared/schemas/tasks.ts';
 import { toEvidenceFile } from './evidence-views.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import * as audit from '../audit/audit.service.ts';
 import { actorIdOf, type Principal } from '../auth/principal.ts';
-import { lockTaskOrFail, positionOf } from '../tasks/task-context.ts';
+import { lockTaskOrFail, requireCapability } from '../tasks/task-context.ts';
 import { mayRead } from '../tasks/task-reading.service.ts';
 import { findTask } from '../tasks/tasks.repository.ts';
 import * as repository from './evidence.repository.ts';
@@ -27,7 +26,8 @@ export async function uploadEvidence(
   if (!mediaType) throw new AppError('unsupported_media_type', `Not an accepted evidence file: ${file.fileName}`);
   return db.transaction().execute(async (tx) => {
     const task = await lockTaskOrFail(tx, taskId);
-    if (!mayActAsLead(principal.grants, positionOf(task))) throw forbidden('add evidence to this task');
+    // Evidence goes with a progress report: the lead's, on an open task.
+    await requireCapability(tx, { principal, now: new Date() }, task, 'report');
     const row = await repository.insertFile(tx, {
       task_id: task.id,
       file_name: file.fileName.slice(0, 255),

@@ -84,13 +84,16 @@ function dashboardWorkbook(dashboard: Dashboard, locale: Locale) {
       { header: t('sheet.column.effectiveDeadline'), width: 14, style: 'date' },
       { header: t('dashboard.daysLate'), width: 10 },
     ],
-    dashboard.overdueTasks.map((task) => [
-      task.code,
-      task.title,
-      nameOf(task.lead, locale),
-      task.effectiveDeadline ? new Date(`${task.effectiveDeadline}T00:00:00Z`) : null,
-      task.daysLate,
-    ]),
+    // Confidential tasks stay inside the system: a file leaves its access rules behind (decision 0015).
+    dashboard.overdueTasks
+      .filter((task) => !task.isConfidential)
+      .map((task) => [
+        task.code,
+        task.title,
+        nameOf(task.lead, locale),
+        task.effectiveDeadline ? new Date(`${task.effectiveDeadline}T00:00:00Z`) : null,
+        task.daysLate,
+      ]),
   );
   addTableSheet(
     workbook,

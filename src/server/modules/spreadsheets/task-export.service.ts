@@ -43,8 +43,8 @@ async function exportedTasks(db: Db, summaries: ReturnType<typeof toTaskSummary>
 }
 
 /**
- * Every task the JSON list would show for the same filters and sort, unpaged (up to 50,000), in
- * the task sheet's columns: an exported file can be edited and imported again.
+ * Every task the JSON list would show for the same filters and sort, confidential ones excepted,
+ * unpaged (up to 50,000), in the task sheet's columns: an exported file can be edited and imported again.
  */
 export async function exportTasks(
   db: Db,
@@ -54,7 +54,12 @@ export async function exportTasks(
   locale: Locale,
 ): Promise<ExportFile & { total: number }> {
   const { scope, filter } = await taskFilterFor(db, principal, query);
-  const rows = await listSummaries(db, filter, { sort: query.sort, offset: 0, limit: MAX_EXPORT_ROWS });
+  // Confidential tasks stay inside the system: a file leaves its access rules behind (decision 0015).
+  const rows = await listSummaries(
+    db,
+    { ...filter, confidential: 'none' },
+    { sort: query.sort, offset: 0, limit: MAX_EXPORT_ROWS },
+  );
   const tasks = await exportedTasks(db, rows.map(toTaskSummary));
   const headers = TASK_SHEET_COLUMNS.map((column) => columnHeader(column, locale));
   const cells = tasks.map((task) => TASK_SHEET_COLUMNS.map((column) => column.format(task, locale)));

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { isUniqueViolation } from '../../db/database.ts';
 import { can } from '../../../shared/domain/roles.ts';
-import { mayActAsAssigner, mayActAsLead } from '../../../shared/domain/task-permissions.ts';
+import { decidingPathOf } from '../../../shared/domain/task-permissions.ts';
 import { isOpen } from '../../../shared/domain/task-lifecycle.ts';
 import { foldForSearch } from '../../../shared/domain/text.ts';
 import type { CreateTask, UpdateTask } from '../../../shared/schemas/tasks.ts';
@@ -9,7 +9,14 @@ import { AppError, forbidden, staleVersion, duplicateField } from '../../errors.
 import * as directives from '../directives/directives.repository.ts';
 import { findManyByIds, type OrganizationRow } from '../organizations/organizations.repository.ts';
 import { getOrganization } from '../organizations/organizations.service.ts';
-import { type Actor, dayOf, lockTaskOrFail, positionOf, recordTaskEvent } from './task-context.ts';
+import {
+  type Actor,
+  dayOf,
+  lockTaskOrFail,
+  recordTaskEvent,
+  requireCapability,
+  requireReadable,
+} from './task-context.ts';
 import { newTaskRow } from './task-rows.ts';
 import * as repository from './tasks.repository.ts';
 
@@ -47,8 +54,9 @@ async function checkReferences(db: Db, input: CreateTask) {
 async function placement(tx: Db, actor: Actor, input: CreateTask, lead: OrganizationRow, programmeCode: string) {
   if (input.parentTaskId) {
     const parent = await lockTaskOrFail(tx, input.parentTaskId);
-    if (!mayActAsLead(actor.principal.grants, positionOf(parent))) throw forbidden('cascade this task');
+    const position = await requireReadable(tx, actor, parent);
     if (!isOpen(parent.state)) throw new AppError('invalid_transition', 'Only an open task can be cascaded');
+    await requireCapability(tx, actor, parent, 'cascade', position);
     if (lead.id === parent.lead_organization_id || !lead.path.startsWith(parent.lead_path)) {
       throw new AppError('not_a_unit', 'A sub-task goes to a unit of the lead agency', {}, [
         { path: 'leadOrganizationId', message: 'error.not_a_unit' },
@@ -67,6 +75,12 @@ async function placement(tx: Db, actor: Actor, input: CreateTask, lead: Organiza
   if (!assignerId) throw forbidden('assign tasks');
   const assigner = await getOrganization(tx, assignerId);
   if (!can(actor.principal.grants, 'task.assign', assigner.path)) throw forbidden('assign tasks for this organization');
+  // A root assigning to itself would leave nobody above to decide on the work (decision 0015).
+  if (decidingPathOf({ leadPath: lead.path, assignerPath: assigner.path }) === null) {
+    throw new AppError('not_a_unit', 'A task goes to an organization that someone above can hold to account', {}, [
+      { path: 'leadOrganizationId', message: 'error.not_a_unit' },
+    ]);
+  }
   const number = await directives.takeTaskNumber(tx, input.programmeId);
   return {
     assignerId: assigner.id,
@@ -130,11 +144,12 @@ export async function updateTaskInTransaction(
   changes: UpdateTask,
 ): Promise<void> {
   const task = await lockTaskOrFail(tx, id);
-  if (!mayActAsAssigner(actor.principal.grants, positionOf(task))) throw forbidden('edit this task');
+  const position = await requireReadable(tx, actor, task);
   if (task.version !== expectedVersion) throw staleVersion('task', task.version);
   if (task.state === 'completed' || task.state === 'cancelled') {
     throw new AppError('invalid_transition', 'A closed task cannot be edited');
   }
+  await requireCapability(tx, actor, task, 'edit', position);
   if (changes.deadline !== undefined && changes.deadline !== task.deadline && task.state !== 'draft') {
     throw new AppError('deadline_locked', 'Deadline changes go through extensions once assigned', {}, [
       { path: 'deadline', message: 'error.deadline_locked' },

@@ -24,6 +24,11 @@ export interface TaskFilter {
   deadlineTo?: string;
   folded?: string;
   ids?: string[];
+  /**
+   * Which confidential tasks the reader sees: unset, all of them (inspectors); `none`, none (exports);
+   * otherwise those led, assigned or coordinated within one of these paths (`task.read_confidential`).
+   */
+  confidential?: 'none' | { readableUnder: string[] };
 }
 
 /** The states whose periods can have one of these timeliness classes. */
@@ -46,6 +51,22 @@ function countedIn(scopePath: string) {
     ]);
 }
 
+/** The confidential tasks a reader may see, as mayReadTask decides one by one (decision 0015). */
+function confidentialVisible(rule: NonNullable<TaskFilter['confidential']>) {
+  return (eb: ExpressionBuilder<Database & { t: TaskTable }, 't'>) => {
+    if (rule === 'none' || rule.readableUnder.length === 0) return eb('t.is_confidential', '=', false);
+    const under = sql.join(rule.readableUnder.map((path) => sql`${`${escapeLike(path)}%`}`));
+    return eb.or([
+      eb('t.is_confidential', '=', false),
+      sql<boolean>`t.lead_path LIKE ANY (ARRAY[${under}])`,
+      sql<boolean>`EXISTS (SELECT 1 FROM organization a WHERE a.id = t.assigner_organization_id
+        AND a.path LIKE ANY (ARRAY[${under}]))`,
+      sql<boolean>`EXISTS (SELECT 1 FROM task_coordinator c JOIN organization o ON o.id = c.organization_id
+        WHERE c.task_id = t.id AND o.path LIKE ANY (ARRAY[${under}]))`,
+    ]);
+  };
+}
+
 /** Tasks as they stood on `asOf`: those assigned later have no period covering it and drop out. */
 function tasksAsOf(db: Db, filter: TaskFilter) {
   const timeliness = timelinessSql(filter.asOf, filter.dueSoonDays);
@@ -55,6 +76,7 @@ function tasksAsOf(db: Db, filter: TaskFilter) {
   if (filter.scopePath) {
     query = query.where(countedIn(filter.scopePath));
   }
+  if (filter.confidential) query = query.where(confidentialVisible(filter.confidential));
   if (filter.states?.length) query = query.where('p.state', 'in', filter.states);
   if (filter.timeliness?.length) {
     // In plain columns where the rule allows, so that the planner estimates rows rightly (it guesses
@@ -215,7 +237,9 @@ export async function countByTimeliness(db: Db, filter: TaskFilter) {
  */
 async function mostOverdueIds(db: Db, filter: TaskFilter, limit: number): Promise<string[]> {
   const overdue = { ...filter, timeliness: ['overdue'] satisfies Timeliness[] };
-  const scopeOnly = Object.keys(filter).every((key) => ['asOf', 'dueSoonDays', 'scopePath'].includes(key));
+  const scopeOnly = Object.keys(filter).every((key) =>
+    ['asOf', 'dueSoonDays', 'scopePath', 'confidential'].includes(key),
+  );
   if (!filter.scopePath || pathDepth(filter.scopePath) < 2 || !scopeOnly) {
     const rows = await tasksAsOf(db, overdue)
       .select('t.id')
@@ -229,7 +253,10 @@ async function mostOverdueIds(db: Db, filter: TaskFilter, limit: number): Promis
   const rows = await db
     .with(
       (cte) => cte('scoped').materialized(),
-      (qb) => qb.selectFrom('task as t').select(['t.id', 't.code']).where(countedIn(scopePath)),
+      (qb) => {
+        const scoped = qb.selectFrom('task as t').select(['t.id', 't.code']).where(countedIn(scopePath));
+        return filter.confidential ? scoped.where(confidentialVisible(filter.confidential)) : scoped;
+      },
     )
     .selectFrom('scoped as t')
     .innerJoin('task_period as p', (join) => join.onRef('p.task_id', '=', 't.id').on(periodCovers(filter.asOf)))

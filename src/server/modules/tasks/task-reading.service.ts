@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { today } from '../../../shared/domain/calendar-date.ts';
-import { can } from '../../../shared/domain/roles.ts';
-import { allowedCapabilities } from '../../../shared/domain/task-permissions.ts';
+import { scopesFor } from '../../../shared/domain/roles.ts';
+import { allowedCapabilities, mayReadTask } from '../../../shared/domain/task-permissions.ts';
 import { foldForSearch } from '../../../shared/domain/text.ts';
 import { DEFAULT_DUE_SOON_DAYS } from '../../../shared/domain/timeliness.ts';
 import type { ListTasksQuery, TaskDetail } from '../../../shared/schemas/tasks.ts';
@@ -13,6 +13,7 @@ import { toEvidenceFile } from '../evidence/evidence-views.ts';
 import { getOrganization } from '../organizations/organizations.service.ts';
 import { offsetOf, pageFrom } from '../pagination.ts';
 import { readingScope } from './task-access.ts';
+import { actorGrants, positionOf } from './task-context.ts';
 import * as queries from './task-queries.repository.ts';
 import * as repository from './tasks.repository.ts';
 import { toComments, toEvents, toExtensions, toReports, toTaskSummary } from './task-views.ts';
@@ -34,6 +35,7 @@ export async function taskFilterFor(db: Db, principal: Principal, query: Omit<Li
     ...(query.deadline_from ? { deadlineFrom: query.deadline_from } : {}),
     ...(query.deadline_to ? { deadlineTo: query.deadline_to } : {}),
     ...(query.q ? { folded: foldForSearch(query.q) } : {}),
+    ...confidentialFilterOf(principal),
   };
   if (query.parent) {
     // The sub-tasks of a task the caller may read are listed wherever they are led.
@@ -43,6 +45,12 @@ export async function taskFilterFor(db: Db, principal: Principal, query: Omit<Li
     delete filter.scopePath;
   }
   return { scope, filter };
+}
+
+/** The confidential tasks a list shows the principal: the same rule as mayReadTask, in SQL. */
+export function confidentialFilterOf(principal: Principal): Pick<queries.TaskFilter, 'confidential'> {
+  const scopes = scopesFor(principal.grants, 'task.read_confidential');
+  return scopes === 'everywhere' ? {} : { confidential: { readableUnder: scopes } };
 }
 
 export async function listTasks(db: Db, principal: Principal, query: ListTasksQuery) {
@@ -56,29 +64,49 @@ export async function listTasks(db: Db, principal: Principal, query: ListTasksQu
   return { items: page.map(toTaskSummary), nextCursor, total };
 }
 
-/** Who may read a task: readers of its lead agency or its assigner, and inspectors. */
-export function mayRead(principal: Principal, task: { lead_path: string; assigner_path: string }): boolean {
-  return can(principal.grants, 'task.read', task.lead_path) || can(principal.grants, 'task.read', task.assigner_path);
+/** Who may read a task: the one rule of shared/domain/task-permissions.ts. */
+export function mayRead(
+  principal: Principal,
+  task: { lead_path: string; assigner_path: string; is_confidential: boolean; coordinator_paths: string[] },
+): boolean {
+  return mayReadTask(principal.grants, {
+    leadPath: task.lead_path,
+    assignerPath: task.assigner_path,
+    isConfidential: task.is_confidential,
+    coordinatorPaths: task.coordinator_paths,
+  });
 }
 
 export async function getTaskDetail(db: Db, principal: Principal, id: string, asOf = today()): Promise<TaskDetail> {
   const task = await repository.findTask(db, id);
   if (!task) throw notFound('task', id);
   if (!mayRead(principal, task)) throw forbidden('read this task');
-  const filter = { asOf, dueSoonDays: DEFAULT_DUE_SOON_DAYS };
-  const [[summary], children, coordinators, events, reports, extensions, comments, document, conclusion, files] =
-    await Promise.all([
-      queries.listSummaries(db, { ...filter, ids: [id] }, { sort: 'code', offset: 0, limit: 1 }),
-      queries.listSummaries(db, { ...filter, parentId: id }, { sort: 'code', offset: 0, limit: 500 }),
-      repository.coordinatorsOf(db, id),
-      repository.eventsOf(db, id),
-      repository.reportsOf(db, id),
-      repository.extensionsOf(db, id),
-      repository.commentsOf(db, id),
-      task.source_document_id ? findDocument(db, task.source_document_id) : undefined,
-      task.source_conclusion_id ? findConclusion(db, task.source_conclusion_id) : undefined,
-      filesOfTask(db, id),
-    ]);
+  const filter = { asOf, dueSoonDays: DEFAULT_DUE_SOON_DAYS, ...confidentialFilterOf(principal) };
+  const [
+    [summary],
+    children,
+    coordinators,
+    events,
+    reports,
+    extensions,
+    comments,
+    document,
+    conclusion,
+    files,
+    pending,
+  ] = await Promise.all([
+    queries.listSummaries(db, { ...filter, ids: [id] }, { sort: 'code', offset: 0, limit: 1 }),
+    queries.listSummaries(db, { ...filter, parentId: id }, { sort: 'code', offset: 0, limit: 500 }),
+    repository.coordinatorsOf(db, id),
+    repository.eventsOf(db, id),
+    repository.reportsOf(db, id),
+    repository.extensionsOf(db, id),
+    repository.commentsOf(db, id),
+    task.source_document_id ? findDocument(db, task.source_document_id) : undefined,
+    task.source_conclusion_id ? findConclusion(db, task.source_conclusion_id) : undefined,
+    filesOfTask(db, id),
+    repository.pendingDecisionsOf(db, id),
+  ]);
   // A task assigned after `asOf` did not exist yet on that day.
   if (!summary) throw notFound('task as of this date', id);
   return {
@@ -96,11 +124,6 @@ export async function getTaskDetail(db: Db, principal: Principal, id: string, as
     reports: toReports(reports, files.map(toEvidenceFile)),
     extensions: toExtensions(extensions),
     comments: toComments(comments),
-    allowedActions: allowedCapabilities(principal.grants, {
-      state: task.state,
-      leadPath: task.lead_path,
-      assignerPath: task.assigner_path,
-      isSubtask: task.parent_task_id !== null,
-    }),
+    allowedActions: allowedCapabilities(actorGrants(principal), positionOf(task, pending)),
   };
 }

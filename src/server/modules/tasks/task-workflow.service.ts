@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { ACTION_EFFECTS, ACTIONS_NEEDING_REASON, isOpen } from '../../../shared/domain/task-lifecycle.ts';
-import { mayActAsAssigner, mayActAsLead, mayTake } from '../../../shared/domain/task-permissions.ts';
+import { type TaskCapability, type TaskPosition } from '../../../shared/domain/task-permissions.ts';
 import type {
   CreateExtensionRequest,
   CreateProgressReport,
@@ -10,10 +10,30 @@ import type {
 import { AppError, forbidden, notFound, staleVersion } from '../../errors.ts';
 import { actorIdOf } from '../auth/principal.ts';
 import { attachToReport } from '../evidence/evidence.repository.ts';
-import { type Actor, dayOf, lockTaskOrFail, positionOf, recordTaskEvent } from './task-context.ts';
-import { mayRead } from './task-reading.service.ts';
+import {
+  type Actor,
+  dayOf,
+  loadPosition,
+  lockTaskOrFail,
+  recordTaskEvent,
+  requireCapability,
+  requireReadable,
+} from './task-context.ts';
 import * as workflow from './task-workflow.repository.ts';
 import * as repository from './tasks.repository.ts';
+
+const notOpen = (what: string) => new AppError('invalid_transition', `${what}: the task is no longer open`);
+
+/**
+ * The state and pending-request checks that come before the permission, so that a person who may
+ * act is told what is wrong with the task rather than "forbidden".
+ */
+function requireOpen(position: TaskPosition, capability: TaskCapability): void {
+  if (!isOpen(position.state)) throw notOpen(capability);
+  if (capability === 'request_extension' && position.pendingExtension !== null) {
+    throw new AppError('extension_pending', 'An extension request already waits for a decision');
+  }
+}
 
 const reasonRequired = () =>
   new AppError('reason_required', 'A reason is required', {}, [{ path: 'reason', message: 'error.reason_required' }]);
@@ -51,14 +71,12 @@ export async function transition(
   { action, reason }: TaskTransition,
 ): Promise<void> {
   return changeTask(db, id, async (tx, task) => {
-    // Whoever may not read the task learns nothing of it: neither its version nor its state.
-    if (!mayRead(actor.principal, task)) throw forbidden(`${action} this task`);
+    const position = await requireReadable(tx, actor, task);
     if (expectedVersion !== undefined && task.version !== expectedVersion) throw staleVersion('task', task.version);
-    const position = positionOf(task);
     if (!ACTION_EFFECTS[action].from.includes(task.state)) {
       throw new AppError('invalid_transition', `Cannot ${action} a task that is ${task.state}`);
     }
-    if (!mayTake(actor.principal.grants, position, action)) throw forbidden(`${action} this task`);
+    await requireCapability(tx, actor, task, action, position);
     if (ACTIONS_NEEDING_REASON.has(action) && !reason) throw reasonRequired();
     if (action === 'accept' && (await repository.countOpenChildren(tx, task.id)) > 0) {
       throw new AppError('children_open', 'Sub-tasks are still open');
@@ -84,8 +102,9 @@ export async function transition(
 
 export async function reportProgress(db: Db, actor: Actor, id: string, input: CreateProgressReport): Promise<void> {
   return changeTask(db, id, async (tx, task) => {
-    if (!mayActAsLead(actor.principal.grants, positionOf(task))) throw forbidden('report on this task');
-    if (!isOpen(task.state)) throw new AppError('invalid_transition', 'Only an open task takes progress reports');
+    const position = await requireReadable(tx, actor, task);
+    requireOpen(position, 'report');
+    await requireCapability(tx, actor, task, 'report', position);
     const evidenceFileIds = [...new Set(input.evidenceFileIds ?? [])];
     const today = dayOf(actor);
     const reportId = await workflow.insertReport(tx, {
@@ -125,7 +144,9 @@ export async function reportProgress(db: Db, actor: Actor, id: string, input: Cr
 
 export async function answerReport(db: Db, actor: Actor, id: string, reportId: string, answer: string): Promise<void> {
   return changeTask(db, id, async (tx, task) => {
-    if (!mayActAsAssigner(actor.principal.grants, positionOf(task))) throw forbidden('answer on this task');
+    const position = await requireReadable(tx, actor, task);
+    requireOpen(position, 'answer');
+    await requireCapability(tx, actor, task, 'answer', position);
     const answered = await workflow.answerReport(tx, task.id, reportId, answer, actorIdOf(actor.principal), actor.now);
     if (!answered) throw notFound('progress report', reportId);
     await recordTaskEvent(tx, actor, task, { kind: 'report_answered', details: { reportId, answer } });
@@ -140,8 +161,9 @@ export async function requestExtension(
   input: CreateExtensionRequest,
 ): Promise<string> {
   return changeTask(db, id, async (tx, task) => {
-    if (!mayActAsLead(actor.principal.grants, positionOf(task))) throw forbidden('ask for an extension');
-    if (!isOpen(task.state)) throw new AppError('invalid_transition', 'Only an open task can be extended');
+    const position = await requireReadable(tx, actor, task);
+    requireOpen(position, 'request_extension');
+    await requireCapability(tx, actor, task, 'request_extension', position);
     if (task.effective_deadline !== null && input.requestedDeadline <= task.effective_deadline) {
       throw new AppError('validation', 'The new deadline must come after the current one', {}, [
         { path: 'requestedDeadline', message: 'error.validation' },
@@ -172,9 +194,11 @@ export async function decideExtension(
   input: DecideExtension,
 ): Promise<void> {
   return changeTask(db, id, async (tx, task) => {
-    if (!mayActAsAssigner(actor.principal.grants, positionOf(task))) throw forbidden('decide this extension');
+    const position = await requireReadable(tx, actor, task);
     const request = await workflow.findPendingExtension(tx, task.id, extensionId);
     if (!request) throw notFound('pending extension request', extensionId);
+    requireOpen(position, 'decide_extension');
+    await requireCapability(tx, actor, task, 'decide_extension', position);
     if (input.decision === 'refuse' && !input.reason) throw reasonRequired();
     const approved = input.decision === 'approve';
     await workflow.decideExtension(tx, extensionId, {
@@ -203,8 +227,8 @@ export async function decideExtension(
 
 export async function addComment(db: Db, actor: Actor, id: string, body: string): Promise<void> {
   return changeTask(db, id, async (tx, task) => {
-    // Anyone who can read the task may comment.
-    if (!mayRead(actor.principal, task)) throw forbidden('comment on this task');
+    // Those who take part in the task comment; read-only roles do not.
+    await requireCapability(tx, actor, task, 'comment');
     await workflow.insertComment(tx, {
       task_id: task.id,
       body,

@@ -49,12 +49,18 @@ export async function setProgress(db: Db, taskId: string, day: string, percent: 
 }
 
 /** The task, locked until the transaction ends: two writers to one task take turns. */
+/** The paths of a task's coordinating organizations: the permission rules read them. */
+const coordinatorPaths = sql<string[]>`array(
+  SELECT o.path FROM task_coordinator c JOIN organization o ON o.id = c.organization_id WHERE c.task_id = t.id
+)`;
+
 export async function lockTask(db: Db, id: string) {
   return db
     .selectFrom('task as t')
     .innerJoin('organization as assigner', 'assigner.id', 't.assigner_organization_id')
     .selectAll('t')
     .select('assigner.path as assigner_path')
+    .select(coordinatorPaths.as('coordinator_paths'))
     .where('t.id', '=', id)
     .forUpdate('t')
     .executeTakeFirst();
@@ -67,8 +73,37 @@ export async function findTask(db: Db, id: string) {
     .innerJoin('organization as assigner', 'assigner.id', 't.assigner_organization_id')
     .selectAll('t')
     .select('assigner.path as assigner_path')
+    .select(coordinatorPaths.as('coordinator_paths'))
     .where('t.id', '=', id)
     .executeTakeFirst();
+}
+
+/**
+ * Who waits on the assigner's decision: the pending extension request's author, and the author of
+ * the latest submission. Null authors are the system's.
+ */
+export async function pendingDecisionsOf(db: Db, taskId: string) {
+  const [extension, submission] = await Promise.all([
+    db
+      .selectFrom('extension_request')
+      .select('created_by')
+      .where('task_id', '=', taskId)
+      .where('status', '=', 'pending')
+      .executeTakeFirst(),
+    db
+      .selectFrom('task_event')
+      .select('actor_id')
+      .where('task_id', '=', taskId)
+      .where('kind', '=', 'submit')
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+  ]);
+  return {
+    pendingExtension: extension ? { requestedBy: extension.created_by } : null,
+    submittedBy: submission?.actor_id ?? null,
+  };
 }
 
 /** Any change but the progress percentage, which goes through setProgress to keep its history. */

@@ -5,6 +5,9 @@ import type { TaskDetail } from '../../../shared/schemas/tasks.ts';
 import { buildProgramme, type TestProgramme } from '../../testing/task-factory.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
 import { TEST_DATABASE_KINDS } from '../../testing/test-database.ts';
+import { TEST_PASSWORD } from '../../testing/test-world.ts';
+import { SYSTEM } from '../auth/principal.ts';
+import { createPerson, grantRole } from '../people/people.service.ts';
 
 describe.each(TEST_DATABASE_KINDS)('tasks on %s', (kind) => {
   let t: TestApp;
@@ -15,9 +18,23 @@ describe.each(TEST_DATABASE_KINDS)('tasks on %s', (kind) => {
   let admin: TestClient;
   let leader: TestClient;
   let outsider: TestClient;
+  /** The focal point of the ministry's department, which sub-tasks of the ministry's go to. */
+  let unitFocal: TestClient;
   beforeAll(async () => {
     t = await createTestApp(kind);
     programme = await buildProgramme(t.database.db, t.world);
+    const unitPerson = await createPerson(t.database.db, SYSTEM, {
+      email: 'unitfocal@test.steerboard.vn',
+      fullName: 'Mai Đầu Mối Cục',
+      locale: 'vi',
+      organizationId: programme.ministryUnit.id,
+      password: TEST_PASSWORD,
+    });
+    await grantRole(t.database.db, SYSTEM, unitPerson.id, {
+      role: 'focal_point',
+      organizationId: programme.ministryUnit.id,
+    });
+    unitFocal = await t.signIn('unitfocal@test.steerboard.vn');
     const p = t.world.person;
     [steering, focal, hanoiFocal, admin, leader, outsider] = await Promise.all([
       t.signIn(p.steering.email),
@@ -206,9 +223,11 @@ describe.each(TEST_DATABASE_KINDS)('tasks on %s', (kind) => {
       refused(await sub(t.world.org.ministry.id), 400, 'not_a_unit');
       refused(await sub(t.world.org.hoanKiem.id, hanoiFocal), 403, 'forbidden');
 
-      ok(await report(focal, first.id, 40), 201);
+      // The ministry assigned the sub-task: its focal point decides on it and no longer reports on it.
+      refused(await report(focal, first.id, 40), 403, 'forbidden');
+      ok(await report(unitFocal, first.id, 40), 201);
       expect((await read(parent.id)).progressPercent).toBe(20);
-      ok(await report(focal, second.id, 80), 201);
+      ok(await report(unitFocal, second.id, 80), 201);
       const rolled = await read(parent.id);
       expect(rolled.progressPercent).toBe(60);
       expect(rolled.childCount).toBe(2);
@@ -217,7 +236,9 @@ describe.each(TEST_DATABASE_KINDS)('tasks on %s', (kind) => {
       ok(await act(focal, parent.id, 'submit'));
       refused(await act(steering, parent.id, 'accept'), 409, 'children_open');
       for (const child of [first, second]) {
-        ok(await act(focal, child.id, 'submit'));
+        refused(await act(focal, child.id, 'submit'), 403, 'forbidden');
+        ok(await act(unitFocal, child.id, 'submit'));
+        refused(await act(unitFocal, child.id, 'accept'), 403, 'forbidden');
         expect(ok(await act(focal, child.id, 'accept')).state).toBe('completed');
       }
       expect(ok(await act(steering, parent.id, 'accept'))).toMatchObject({ state: 'completed', progressPercent: 100 });
@@ -238,6 +259,7 @@ describe.each(TEST_DATABASE_KINDS)('tasks on %s', (kind) => {
       const decide = (client: TestClient, payload: object) =>
         post(client, `/api/v1/tasks/${id}/extensions/${extensionId}/decision`, payload);
       refused(await decide(focal, { decision: 'approve' }), 403, 'forbidden');
+      refused(await ask(day(40)), 409, 'extension_pending');
       refused(await decide(steering, { decision: 'refuse' }), 400, 'reason_required');
       const approved = ok(await decide(steering, { decision: 'approve' }));
       expect(approved).toMatchObject({ deadline: day(-3), effectiveDeadline: day(30), timeliness: 'on_track' });
@@ -265,16 +287,21 @@ describe.each(TEST_DATABASE_KINDS)('tasks on %s', (kind) => {
   });
 
   describe('comments', () => {
-    it('lets any reader comment, and nobody else', async () => {
+    it('lets those taking part comment; read-only roles and outsiders are refused', async () => {
       const { id } = await create();
-      const commented = ok(await post(leader, `/api/v1/tasks/${id}/comments`, { body: 'Đề nghị đẩy nhanh' }), 201);
+      const commented = ok(await post(focal, `/api/v1/tasks/${id}/comments`, { body: 'Đề nghị đẩy nhanh' }), 201);
       expect(commented.comments).toEqual([
-        expect.objectContaining({ body: 'Đề nghị đẩy nhanh', authorName: 'Phạm Lãnh Đạo' }),
+        expect.objectContaining({ body: 'Đề nghị đẩy nhanh', authorName: 'Hồ Đầu Mối Bộ' }),
       ]);
       expect(commented.events.at(-1)?.kind).toBe('commented');
+      ok(await post(steering, `/api/v1/tasks/${id}/comments`, { body: 'Đã nhận' }), 201);
+      for (const readOnly of [leader, admin]) {
+        refused(await post(readOnly, `/api/v1/tasks/${id}/comments`, { body: 'Xin chào' }), 403, 'forbidden');
+      }
       refused(await post(outsider, `/api/v1/tasks/${id}/comments`, { body: 'Xin chào' }), 403, 'forbidden');
-      refused(await post(leader, `/api/v1/tasks/${id}/comments`, { body: '' }), 400, 'validation');
-      expect((await read(id)).comments).toHaveLength(1);
+      refused(await post(focal, `/api/v1/tasks/${id}/comments`, { body: '' }), 400, 'validation');
+      expect((await read(id)).comments).toHaveLength(2);
+      expect((await leader.request({ method: 'GET', url: `/api/v1/tasks/${id}` })).json().allowedActions).toEqual([]);
     });
   });
 });

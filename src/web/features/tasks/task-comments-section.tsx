@@ -40,24 +40,27 @@ export function TaskCommentsSection({ task }: { task: TaskDetail }) {
             </li>
           ))}
         </Stack>
-        <form onSubmit={handleSubmit} noValidate>
-          <Stack gap="xs">
-            <FormMessage message={formMessage} />
-            <Textarea
-              label={t('task.commentBody')}
-              autosize
-              minRows={2}
-              value={body}
-              onChange={(event) => setBody(event.currentTarget.value)}
-              error={byField.body}
-            />
-            <Group>
-              <Button type="submit" variant="default" loading={mutation.isPending}>
-                {t('task.commentSubmit')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+        {/* Read-only roles read the discussion; only those taking part in the task write to it. */}
+        {task.allowedActions.includes('comment') ? (
+          <form onSubmit={handleSubmit} noValidate>
+            <Stack gap="xs">
+              <FormMessage message={formMessage} />
+              <Textarea
+                label={t('task.commentBody')}
+                autosize
+                minRows={2}
+                value={body}
+                onChange={(event) => setBody(event.currentTarget.value)}
+                error={byField.body}
+              />
+              <Group>
+                <Button type="submit" variant="default" loading={mutation.isPending}>
+                  {t('task.commentSubmit')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        ) : null}
       </Stack>
     </Paper>
   );
