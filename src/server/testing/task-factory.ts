@@ -3,11 +3,13 @@ import type { TaskAction } from '../../shared/domain/task-vocabulary.ts';
 import type { Organization } from '../../shared/schemas/organizations.ts';
 import type { CreateTask } from '../../shared/schemas/tasks.ts';
 import { loadPrincipal } from '../modules/auth/auth.service.ts';
-import { SYSTEM } from '../modules/auth/principal.ts';
+import { SYSTEM, systemStaffAt } from '../modules/auth/principal.ts';
 import { createDocument, createProgramme } from '../modules/directives/directives.service.ts';
 import { createOrganizations } from '../modules/organizations/organizations.service.ts';
 import { createTask } from '../modules/tasks/task-commands.service.ts';
-import type { Actor } from '../modules/tasks/task-context.ts';
+import { type Actor, positionOf } from '../modules/tasks/task-context.ts';
+import { findTask, pendingDecisionsOf } from '../modules/tasks/tasks.repository.ts';
+import { relationTo } from '../../shared/domain/task-permissions.ts';
 import * as workflow from '../modules/tasks/task-workflow.service.ts';
 import type { TestWorld } from './test-world.ts';
 
@@ -92,7 +94,13 @@ export async function buildTask(db: Db, actor: Actor, overrides: TaskOverrides):
   });
 }
 
-/** Moves a task on `actor`'s day: a lifecycle action, or a progress report with a percentage. */
+const LEAD_STEPS: ReadonlySet<TaskAction> = new Set(['start', 'submit']);
+
+/**
+ * Moves a task on `actor`'s day: a lifecycle action, or a progress report with a percentage. A step
+ * that is the lead agency's (report, start, submit) is taken by `actor` when they speak for the lead,
+ * and otherwise by the lead agency's own staff: histories are written by the side that would act.
+ */
 export async function move(
   db: Db,
   actor: Actor,
@@ -101,8 +109,18 @@ export async function move(
   reason?: string,
 ): Promise<void> {
   if (typeof step === 'object') {
-    await workflow.reportProgress(db, actor, id, { percent: step.percent, narrative: `Đạt ${step.percent}%` });
+    const lead = await asLeadSide(db, actor, id);
+    await workflow.reportProgress(db, lead, id, { percent: step.percent, narrative: `Đạt ${step.percent}%` });
     return;
   }
-  await workflow.transition(db, actor, id, undefined, { action: step, ...(reason ? { reason } : {}) });
+  const by = LEAD_STEPS.has(step) ? await asLeadSide(db, actor, id) : actor;
+  await workflow.transition(db, by, id, undefined, { action: step, ...(reason ? { reason } : {}) });
+}
+
+async function asLeadSide(db: Db, actor: Actor, id: string): Promise<Actor> {
+  const task = await findTask(db, id);
+  if (!task) throw new Error(`task factory: task ${id} missing`);
+  const position = positionOf(task, await pendingDecisionsOf(db, id));
+  if (relationTo(actor.principal.grants, position) === 'assignee') return actor;
+  return { ...actor, principal: systemStaffAt(task.lead_path) };
 }

@@ -19,5 +19,14 @@ export const SYSTEM: Principal = {
   via: 'system',
 };
 
+/**
+ * The system acting as one organization's staff (the demo's agencies without accounts, test
+ * set-ups): one grant over that organization alone, so it takes one side of a task, never both.
+ */
+export const systemStaffAt = (scopePath: string): Principal => ({
+  ...SYSTEM,
+  grants: [{ role: 'focal_point', scopePath }],
+});
+
 export const actorIdOf = (principal: Principal): string | null =>
   principal.via === 'system' ? null : principal.personId;

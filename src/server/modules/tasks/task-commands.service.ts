@@ -145,11 +145,11 @@ export async function updateTaskInTransaction(
 ): Promise<void> {
   const task = await lockTaskOrFail(tx, id);
   const position = await requireReadable(tx, actor, task);
+  const closed = task.state === 'completed' || task.state === 'cancelled';
+  // The version is told only to those who may edit: the others learn they may not.
+  if (!closed) await requireCapability(tx, actor, task, 'edit', position);
   if (task.version !== expectedVersion) throw staleVersion('task', task.version);
-  if (task.state === 'completed' || task.state === 'cancelled') {
-    throw new AppError('invalid_transition', 'A closed task cannot be edited');
-  }
-  await requireCapability(tx, actor, task, 'edit', position);
+  if (closed) throw new AppError('invalid_transition', 'A closed task cannot be edited');
   if (changes.deadline !== undefined && changes.deadline !== task.deadline && task.state !== 'draft') {
     throw new AppError('deadline_locked', 'Deadline changes go through extensions once assigned', {}, [
       { path: 'deadline', message: 'error.deadline_locked' },
