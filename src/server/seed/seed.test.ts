@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import type { DatabaseHandle } from '../db/database.ts';
@@ -12,6 +13,9 @@ import { listProgrammes } from '../modules/directives/directives.service.ts';
 import { listFeedbackQueue } from '../modules/feedback/feedback-reading.service.ts';
 import { listPublicFeedback } from '../modules/feedback/feedback.service.ts';
 import { listTasks } from '../modules/tasks/task-reading.service.ts';
+import { positionOf } from '../modules/tasks/task-context.ts';
+import { findTask } from '../modules/tasks/tasks.repository.ts';
+import { relationTo } from '../../shared/domain/task-permissions.ts';
 import { openTestDatabase } from '../testing/test-database.ts';
 import { FEEDBACK_STATES } from '../../shared/domain/feedback.ts';
 import { DEMO_ACCOUNTS, isSeeded, seedDemo, type SeededAccount } from './demo.seed.ts';
@@ -262,6 +266,44 @@ describe('demo seed on pglite', () => {
       });
       expect(open.total, email).toBeGreaterThan(0);
     }
+  });
+
+  it('shows in its audit trail no decision taken by the person who asked for it, nor from the lead’s side', async () => {
+    // Each decision with the request it answers: the latest submission before an acceptance or a
+    // return, the extension request a decision is about, the report an answer is about.
+    const decisions = await sql<{ action: string; task_id: string; decider: string | null; requester: string | null }>`
+      SELECT d.action, d.entity_id AS task_id, d.actor_id AS decider,
+        CASE
+          WHEN d.action IN ('task.accept', 'task.return') THEN (
+            SELECT s.actor_id FROM audit_log s
+            WHERE s.entity_id = d.entity_id AND s.action = 'task.submit' AND s.seq < d.seq
+            ORDER BY s.seq DESC LIMIT 1)
+          WHEN d.action IN ('task.extension_approved', 'task.extension_refused') THEN (
+            SELECT e.created_by FROM extension_request e WHERE e.id = (d.after->>'extensionId')::uuid)
+          ELSE (SELECT r.created_by FROM progress_report r WHERE r.id = (d.after->>'reportId')::uuid)
+        END AS requester
+      FROM audit_log d
+      WHERE d.action IN ('task.accept', 'task.return', 'task.extension_approved', 'task.extension_refused',
+        'task.report_answered')
+    `.execute(db());
+    expect(decisions.rows.length).toBeGreaterThan(400);
+    const selfDecided = decisions.rows.filter((row) => row.decider !== null && row.decider === row.requester);
+    expect(selfDecided).toEqual([]);
+    // Every decision a person took, they took from the assigner's side by today's rule.
+    const people = new Map<string, Awaited<ReturnType<typeof loadPrincipal>>>();
+    const sides = new Map<string, number>();
+    for (const row of decisions.rows.filter((r) => r.decider !== null)) {
+      const decider = row.decider as string;
+      if (!people.has(decider)) people.set(decider, await loadPrincipal(db(), decider, '', 'session'));
+      const task = await findTask(db(), row.task_id);
+      if (!task) throw new Error(`task ${row.task_id} missing`);
+      const relation = relationTo(
+        people.get(decider)!.grants,
+        positionOf(task, { pendingExtension: null, submittedBy: null }),
+      );
+      sides.set(relation, (sides.get(relation) ?? 0) + 1);
+    }
+    expect([...sides.keys()]).toEqual(['assigner']);
   });
 
   it('holds public feedback in every state, with published answers, overdue items and flagged duplicates', async () => {
