@@ -7,13 +7,12 @@ import type {
   DecideExtension,
   TaskTransition,
 } from '../../../shared/schemas/tasks.ts';
-import { AppError, forbidden, notFound, staleVersion } from '../../errors.ts';
+import { AppError, notFound, staleVersion } from '../../errors.ts';
 import { actorIdOf } from '../auth/principal.ts';
 import { attachToReport } from '../evidence/evidence.repository.ts';
 import {
   type Actor,
   dayOf,
-  loadPosition,
   lockTaskOrFail,
   recordTaskEvent,
   requireCapability,
