@@ -178,6 +178,25 @@ describe.each(TEST_DATABASE_KINDS)('route access on %s', (kind) => {
     });
   });
 
+  /** A person's own credentials and the public's form are theirs to use, whatever their role. */
+  const OPEN_TO_READ_ONLY = new Set([
+    'POST /api/v1/auth/sign-out',
+    'POST /api/v1/auth/tokens',
+    'DELETE /api/v1/auth/tokens/{id}',
+    'POST /api/v1/feedback',
+    'POST /api/v1/feedback/with-attachments',
+  ]);
+  const UNSAFE = Object.entries(TABLE).filter(([key]) => !key.startsWith('GET ') && !OPEN_TO_READ_ONLY.has(key));
+
+  describe.each(['leader', 'inspector'] as const)('the read-only %s', (role) => {
+    it.each(UNSAFE)('is refused %s', async (_key, entry) => {
+      const response = await (await client(role)).request(entry.request(f));
+      expect(response.statusCode, response.body).toBeGreaterThanOrEqual(400);
+      expect(response.statusCode, response.body).toBeLessThan(500);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+    });
+  });
+
   it.each(Object.entries(PUBLIC))('%s is public: it answers without credentials', async (_key, options) => {
     const response = await t.app.inject(options);
     expect([200, 302]).toContain(response.statusCode);
