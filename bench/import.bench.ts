@@ -25,7 +25,7 @@ import {
   fillTemplate,
   type SheetRow,
   taskWorkbook,
-} from '../src/server/modules/spreadsheets/spreadsheets-test-support.ts';
+} from '../src/server/testing/spreadsheets-test-support.ts';
 import { importTasks } from '../src/server/modules/spreadsheets/task-import.service.ts';
 import { loadWorkbook, readTaskSheet } from '../src/server/modules/spreadsheets/task-sheet-reader.ts';
 import { readTaskSheetOffThread } from '../src/server/modules/spreadsheets/task-sheet-thread.ts';

@@ -7,15 +7,15 @@ import { actorFor, buildProgramme, buildTask, move } from '../testing/task-facto
 import { uploadEvidence } from '../modules/evidence/evidence.service.ts';
 import { createMeeting } from '../modules/directives/directives.service.ts';
 import * as workflow from '../modules/tasks/task-workflow.service.ts';
-import { FOUNDATION_ROUTES } from './route-access/foundation-routes.ts';
-import type { Fixtures } from './route-access/route-access-types.ts';
-import { TASK_ROUTES } from './route-access/task-routes.ts';
-import { FEEDBACK_ROUTES } from './route-access/feedback-routes.ts';
+import { FOUNDATION_ROUTES } from '../testing/route-access/foundation-routes.ts';
+import type { Fixtures } from '../testing/route-access/route-access-types.ts';
+import { TASK_ROUTES } from '../testing/route-access/task-routes.ts';
+import { FEEDBACK_ROUTES } from '../testing/route-access/feedback-routes.ts';
 import { submitFeedback } from '../modules/feedback/feedback.service.ts';
 import { transitionFeedback } from '../modules/feedback/feedback-handling.service.ts';
 import { SYSTEM } from '../modules/auth/principal.ts';
 import { createImportJob } from '../modules/spreadsheets/import-jobs.service.ts';
-import { CALENDAR_ROUTES } from './route-access/calendar-routes.ts';
+import { CALENDAR_ROUTES } from '../testing/route-access/calendar-routes.ts';
 
 /**
  * The rule "every route has a test that a person outside the scope is refused", as a table: one

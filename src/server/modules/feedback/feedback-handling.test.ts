@@ -9,7 +9,7 @@ import type {
 } from '../../../shared/schemas/feedback.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
 import { TEST_DATABASE_KINDS } from '../../testing/test-database.ts';
-import { addRootHandler, buildSubmission, feedbackItemId, submit } from './feedback-test-support.ts';
+import { addRootHandler, buildSubmission, feedbackItemId, submit } from '../../testing/feedback-test-support.ts';
 
 describe.each(TEST_DATABASE_KINDS)('feedback handling on %s', (kind) => {
   let t: TestApp;

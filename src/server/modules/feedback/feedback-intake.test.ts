@@ -4,7 +4,7 @@ import type { FeedbackReceipt, FeedbackStatus } from '../../../shared/schemas/fe
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { TEST_DATABASE_KINDS } from '../../testing/test-database.ts';
 import { translate } from '../../../shared/i18n/index.ts';
-import { buildSubmission, multipartSubmission, submit } from './feedback-test-support.ts';
+import { buildSubmission, multipartSubmission, submit } from '../../testing/feedback-test-support.ts';
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(1000, 0x20), Buffer.from('\n%%EOF\n')]);
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(100)]);

@@ -4,8 +4,8 @@ import type { FeedbackTransition } from '../../../shared/schemas/feedback.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
 import { TEST_DATABASE_KINDS } from '../../testing/test-database.ts';
 import { weightedMedian } from './feedback-statistics.figures.ts';
-import { receiveOn, stepsOn } from './feedback-statistics.test-support.ts';
-import { addRootHandler } from './feedback-test-support.ts';
+import { receiveOn, stepsOn } from '../../testing/feedback-statistics-test-support.ts';
+import { addRootHandler } from '../../testing/feedback-test-support.ts';
 
 describe('weighted medians', () => {
   it('are the middle value, or the mean of the two middle ones, of the expanded list', () => {

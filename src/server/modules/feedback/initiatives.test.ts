@@ -4,8 +4,8 @@ import type { FeedbackStatus, FeedbackTransition } from '../../../shared/schemas
 import { buildProgramme, type TestProgramme } from '../../testing/task-factory.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
 import { TEST_DATABASE_KINDS } from '../../testing/test-database.ts';
-import { receiveOn, stepsOn } from './feedback-statistics.test-support.ts';
-import { addRootHandler } from './feedback-test-support.ts';
+import { receiveOn, stepsOn } from '../../testing/feedback-statistics-test-support.ts';
+import { addRootHandler } from '../../testing/feedback-test-support.ts';
 
 describe.each(TEST_DATABASE_KINDS)('initiative evaluation and adoption on %s', (kind) => {
   let t: TestApp;

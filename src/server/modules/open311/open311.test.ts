@@ -4,8 +4,8 @@ import type { FeedbackDetail } from '../../../shared/schemas/feedback.ts';
 import type { Open311Request, Open311RequestReceipt } from '../../../shared/schemas/open311.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
 import { TEST_DATABASE_KINDS } from '../../testing/test-database.ts';
-import { addRootHandler, feedbackItemId } from '../feedback/feedback-test-support.ts';
-import { specViolations, xmlParser } from './open311-spec.ts';
+import { addRootHandler, feedbackItemId } from '../../testing/feedback-test-support.ts';
+import { specViolations, xmlParser } from '../../testing/open311-spec.ts';
 
 let counter = 0;
 /** A complete form as a GeoReport client sends it, each with its own phone (per-contact limits). */

@@ -12,7 +12,7 @@ import {
   sheetValues,
   type SheetRow,
   taskWorkbook,
-} from './spreadsheets-test-support.ts';
+} from '../../testing/spreadsheets-test-support.ts';
 
 interface Report {
   dryRun: boolean;

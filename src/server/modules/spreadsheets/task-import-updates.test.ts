@@ -7,7 +7,7 @@ import * as audit from '../audit/audit.service.ts';
 import { SYSTEM } from '../auth/principal.ts';
 import { updateTask } from '../tasks/task-commands.service.ts';
 import type { Actor } from '../tasks/task-context.ts';
-import { type SheetRow, taskWorkbook } from './spreadsheets-test-support.ts';
+import { type SheetRow, taskWorkbook } from '../../testing/spreadsheets-test-support.ts';
 import { type ImportProgress, importTasks } from './task-import.service.ts';
 
 const TASKS = 120;

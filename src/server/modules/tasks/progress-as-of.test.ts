@@ -6,7 +6,7 @@ import type { TaskDetail, TaskSummary } from '../../../shared/schemas/tasks.ts';
 import { BACKFILL } from '../../db/migrations/0010-task-progress-history.ts';
 import { runStatements } from '../../db/migrations/run-statements.ts';
 import { createTasksInBatch } from '../spreadsheets/task-import-batch.ts';
-import { parseCsv } from '../spreadsheets/spreadsheets-test-support.ts';
+import { parseCsv } from '../../testing/spreadsheets-test-support.ts';
 import { columnHeader, TASK_SHEET_COLUMNS } from '../spreadsheets/task-sheet-columns.ts';
 import { actorFor, buildProgramme, buildTask, move, onDay, type TestProgramme } from '../../testing/task-factory.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';

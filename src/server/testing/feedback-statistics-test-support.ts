@@ -1,9 +1,9 @@
-import { FeedbackSubmissionSchema, type FeedbackTransition } from '../../../shared/schemas/feedback.ts';
-import { actorFor, onDay } from '../../testing/task-factory.ts';
-import type { TestApp } from '../../testing/test-app.ts';
-import { transitionFeedback } from './feedback-handling.service.ts';
+import { FeedbackSubmissionSchema, type FeedbackTransition } from '../../shared/schemas/feedback.ts';
+import { actorFor, onDay } from './task-factory.ts';
+import type { TestApp } from './test-app.ts';
+import { transitionFeedback } from '../modules/feedback/feedback-handling.service.ts';
 import { buildSubmission, feedbackItemId } from './feedback-test-support.ts';
-import { submitFeedback } from './feedback.service.ts';
+import { submitFeedback } from '../modules/feedback/feedback.service.ts';
 
 let address = 0;
 

@@ -1,5 +1,5 @@
 import type { InjectOptions } from 'fastify';
-import type { TestWorld } from '../../testing/test-world.ts';
+import type { TestWorld } from '../test-world.ts';
 
 /**
  * The rule "every route has a test that a person outside the scope is refused", as a table: one

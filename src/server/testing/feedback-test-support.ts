@@ -1,9 +1,9 @@
 import type { LightMyRequestResponse } from 'fastify';
-import type { FeedbackSubmissionInput } from '../../../shared/schemas/feedback.ts';
-import type { TestApp } from '../../testing/test-app.ts';
-import { TEST_PASSWORD } from '../../testing/test-world.ts';
-import { SYSTEM } from '../auth/principal.ts';
-import { createPerson, grantRole } from '../people/people.service.ts';
+import type { FeedbackSubmissionInput } from '../../shared/schemas/feedback.ts';
+import type { TestApp } from './test-app.ts';
+import { TEST_PASSWORD } from './test-world.ts';
+import { SYSTEM } from '../modules/auth/principal.ts';
+import { createPerson, grantRole } from '../modules/people/people.service.ts';
 
 let counter = 0;
 

@@ -11,7 +11,7 @@ import { parse } from 'yaml';
  * of it. Swagger 2.0 definitions are a subset of JSON Schema; its own formats (uid, double, uint)
  * only describe, so they accept anything of the right type.
  */
-const SWAGGER_PATH = path.resolve(import.meta.dirname, '../../../../reference/open311/georeport-v2.swagger.yaml');
+const SWAGGER_PATH = path.resolve(import.meta.dirname, '../../../reference/open311/georeport-v2.swagger.yaml');
 
 interface Definition {
   required?: string[];

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { parse } from 'csv-parse/sync';
-import { XLSX_MEDIA_TYPE } from '../../../shared/schemas/spreadsheets.ts';
+import { XLSX_MEDIA_TYPE } from '../../shared/schemas/spreadsheets.ts';
 
 /** A multipart/form-data body with one file part, as a browser sends it. */
 export function multipartFile(fileName: string, content: Buffer, mediaType = XLSX_MEDIA_TYPE) {
