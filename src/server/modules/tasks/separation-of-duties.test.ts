@@ -220,6 +220,14 @@ describe.each(TEST_DATABASE_KINDS)('separation of duties on %s', (kind) => {
         .items.map((task: { id: string }) => task.id);
     expect(await listed(as.admin)).toEqual([plain.id]);
     expect(new Set(await listed(as.steering))).toEqual(new Set([secret.id, plain.id]));
+    // On a province's dashboard the administrator counts it, but does not see it in the overdue list.
+    const overdue = await hanoiTask({ title: 'Nhiệm vụ mật quá hạn', isConfidential: true, deadline: day(-2) });
+    const dashboardOf = async (client: TestClient) =>
+      (await client.request({ method: 'GET', url: '/api/v1/dashboard?scope=01' })).json();
+    const [byAdmin01, bySteering01] = [await dashboardOf(as.admin), await dashboardOf(as.steering)];
+    expect(byAdmin01.overdue).toBe(bySteering01.overdue);
+    expect(bySteering01.overdueTasks.map((task: { id: string }) => task.id)).toContain(overdue.id);
+    expect(byAdmin01.overdueTasks.map((task: { id: string }) => task.id)).not.toContain(overdue.id);
     // Files leave the system's access rules behind: a confidential task is in nobody's export.
     for (const client of [as.steering, as.inspector]) {
       const csv = await client.request({

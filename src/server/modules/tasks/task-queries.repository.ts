@@ -51,20 +51,25 @@ function countedIn(scopePath: string) {
     ]);
 }
 
-/** The confidential tasks a reader may see, as mayReadTask decides one by one (decision 0015). */
-function confidentialVisible(rule: NonNullable<TaskFilter['confidential']>) {
-  return (eb: ExpressionBuilder<Database & { t: TaskTable }, 't'>) => {
-    if (rule === 'none' || rule.readableUnder.length === 0) return eb('t.is_confidential', '=', false);
-    const under = sql.join(rule.readableUnder.map((path) => sql`${`${escapeLike(path)}%`}`));
-    return eb.or([
-      eb('t.is_confidential', '=', false),
-      sql<boolean>`t.lead_path LIKE ANY (ARRAY[${under}])`,
-      sql<boolean>`EXISTS (SELECT 1 FROM organization a WHERE a.id = t.assigner_organization_id
-        AND a.path LIKE ANY (ARRAY[${under}]))`,
-      sql<boolean>`EXISTS (SELECT 1 FROM task_coordinator c JOIN organization o ON o.id = c.organization_id
-        WHERE c.task_id = t.id AND o.path LIKE ANY (ARRAY[${under}]))`,
-    ]);
-  };
+/**
+ * The confidential tasks a reader may see, as mayReadTask decides one by one (decision 0015): a task
+ * is kept unless it is confidential and out of reach. Written as "not among the hidden ones" so that
+ * the test is a probe of the small index of confidential tasks, not a read of each task's row.
+ */
+function confidentialVisible(rule: NonNullable<TaskFilter['confidential']>): RawBuilder<boolean> {
+  if (rule === 'none' || rule.readableUnder.length === 0) {
+    return sql<boolean>`NOT EXISTS (SELECT 1 FROM task c WHERE c.id = t.id AND c.is_confidential)`;
+  }
+  const under = sql`ARRAY[${sql.join(rule.readableUnder.map((path) => sql`${`${escapeLike(path)}%`}`))}]`;
+  return sql<boolean>`NOT EXISTS (
+    SELECT 1 FROM task c
+    WHERE c.id = t.id AND c.is_confidential
+      AND NOT c.lead_path LIKE ANY (${under})
+      AND NOT EXISTS (SELECT 1 FROM organization a
+        WHERE a.id = c.assigner_organization_id AND a.path LIKE ANY (${under}))
+      AND NOT EXISTS (SELECT 1 FROM task_coordinator k JOIN organization o ON o.id = k.organization_id
+        WHERE k.task_id = c.id AND o.path LIKE ANY (${under}))
+  )`;
 }
 
 /** Tasks as they stood on `asOf`: those assigned later have no period covering it and drop out. */
@@ -253,16 +258,14 @@ async function mostOverdueIds(db: Db, filter: TaskFilter, limit: number): Promis
   const rows = await db
     .with(
       (cte) => cte('scoped').materialized(),
-      (qb) => {
-        const scoped = qb.selectFrom('task as t').select(['t.id', 't.code']).where(countedIn(scopePath));
-        return filter.confidential ? scoped.where(confidentialVisible(filter.confidential)) : scoped;
-      },
+      (qb) => qb.selectFrom('task as t').select(['t.id', 't.code']).where(countedIn(scopePath)),
     )
     .selectFrom('scoped as t')
     .innerJoin('task_period as p', (join) => join.onRef('p.task_id', '=', 't.id').on(periodCovers(filter.asOf)))
     .select('t.id')
     .where('p.state', 'in', [...OPEN_STATES])
     .where('p.effective_deadline', '<', sql<string>`cast(${filter.asOf} as date)`)
+    .$if(filter.confidential !== undefined, (query) => query.where(confidentialVisible(filter.confidential!)))
     .orderBy('p.effective_deadline', 'asc')
     .orderBy(sql`t.code COLLATE "C"`)
     .limit(limit)
