@@ -1,5 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { type DatabaseHandle, openPglite, openPostgres } from '../db/database.ts';
+import { createScratchDatabase, type TestDatabaseKind } from './test-database.ts';
 
 /** The steerboard command's entry point, run as `node src/cli/main.ts …` like bin/steerboard. */
 export const CLI_MAIN = path.resolve(import.meta.dirname, '../../cli/main.ts');
@@ -85,4 +89,36 @@ export function childEnv(target: { dataDir: string } | { databaseUrl: string }):
     STEERBOARD_DEMO_PASSWORD: 'crash test demo password',
     ...('dataDir' in target ? { DATA_DIR: target.dataDir } : { DATABASE_URL: target.databaseUrl }),
   };
+}
+
+/** Resolves once `check` holds, looking every 50 ms; fails after `timeoutMs`, naming `what`. */
+export async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`still not ${what} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** A database for a test's child processes: a PGlite directory, or a scratch PostgreSQL database. */
+export interface CrashTarget {
+  env: NodeJS.ProcessEnv;
+  open(): Promise<DatabaseHandle>;
+  /** Removes the directory, or drops the database. */
+  remove(): Promise<void>;
+}
+
+export async function crashTarget(kind: TestDatabaseKind): Promise<CrashTarget> {
+  if (kind === 'pglite') {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'steerboard-crash-'));
+    return {
+      env: childEnv({ dataDir }),
+      open: () => openPglite(dataDir),
+      remove: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
+    };
+  }
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) throw new Error('DATABASE_URL is not set');
+  const scratch = await createScratchDatabase(serverUrl);
+  return { env: childEnv({ databaseUrl: scratch.url }), open: () => openPostgres(scratch.url), remove: scratch.drop };
 }
