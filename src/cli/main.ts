@@ -4,7 +4,7 @@ import { analyze, migrateToLatest, openDatabase, type DatabaseHandle } from '../
 import { loadConfig, type Config } from '../server/env.ts';
 import { AppError } from '../server/errors.ts';
 import { verify } from '../server/modules/audit/audit.service.ts';
-import { isSeeded, seedDemo, type SeededAccount } from '../server/seed/demo.seed.ts';
+import { demoSeedState, type SeededAccount, seedDemoIfNeeded } from '../server/seed/demo.seed.ts';
 import { createUser } from './create-user.ts';
 
 const program = new Command('steerboard').description('Steerboard: monitoring, feedback intake and public portal');
@@ -26,13 +26,18 @@ function printAccounts(accounts: SeededAccount[]): void {
   console.log('');
 }
 
-async function seedAndPrint(db: DatabaseHandle['db'], config: Config): Promise<void> {
-  console.log('Seeding the demo (organizations, people, the Resolution 57 programme and its tasks)…');
-  const accounts = await seedDemo(db, {
+/**
+ * Redoes a demo seed that a dead process left unfinished, and seeds an empty database when
+ * `whenEmpty`; prints the accounts. Returns whether it seeded.
+ */
+async function seedAndPrint(database: DatabaseHandle, config: Config, whenEmpty: boolean): Promise<boolean> {
+  const accounts = await seedDemoIfNeeded(database, {
+    whenEmpty,
     password: config.demoPassword,
     onProgress: (message) => console.log(`  …${message}`),
   });
-  printAccounts(accounts);
+  if (accounts) printAccounts(accounts);
+  return accounts !== undefined;
 }
 
 const port = (value: string) => {
@@ -52,9 +57,8 @@ program
     const config = loadConfig();
     const database = await openDatabase(config);
     await migrateToLatest(database.db);
-    if (options.seedDemo && !(await isSeeded(database.db))) {
-      await seedAndPrint(database.db, config);
-    }
+    // An interrupted demo is redone even without --seed-demo: served as it is, it would look whole.
+    await seedAndPrint(database, config, options.seedDemo === true);
     await analyze(database);
     const app = await buildApp(database, config);
     const shutdown = async () => {
@@ -82,8 +86,8 @@ program
   .action(async () => {
     const config = loadConfig();
     await withDatabase(config, async (database) => {
-      if (await isSeeded(database.db)) return console.log('The database already holds data: nothing seeded.');
-      await seedAndPrint(database.db, config);
+      if (!(await seedAndPrint(database, config, true)))
+        return console.log('The database already holds data: nothing seeded.');
       await analyze(database);
     });
   });
@@ -113,7 +117,13 @@ program
   .requiredOption('--role <role>', 'admin, steering, focal_point, leader, feedback_handler or inspector')
   .option('--scope <code>', 'organization code of the role’s scope (default: --org)')
   .action(async (options: { email: string; name: string; org: string; role: string; scope?: string }) => {
-    const person = await withDatabase(loadConfig(), ({ db }) => createUser(db, options));
+    const person = await withDatabase(loadConfig(), async ({ db }) => {
+      // What it would add to a half-made demo, the demo's next start would wipe with it.
+      if ((await demoSeedState(db)) === 'interrupted') {
+        throw new Error('The demo seed of this database was interrupted: run `steerboard seed` to finish it first.');
+      }
+      return createUser(db, options);
+    });
     console.log(`Created ${person.email} (${person.id}) with role ${options.role}.`);
   });
 

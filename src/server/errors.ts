@@ -18,6 +18,8 @@ export const ERROR_STATUS = {
   extension_pending: 409,
   own_decision: 403,
   idempotency_mismatch: 422,
+  /** A retry while the first request with its Idempotency-Key still runs: answered with Retry-After. */
+  idempotency_in_flight: 409,
   reason_required: 400,
   deadline_locked: 400,
   not_a_unit: 400,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../errors.ts';
+import { childEnv, CLI_MAIN, CRASH_CHILD, type NodeChild, spawnNode } from '../testing/child-process.ts';
 import { openTestDatabase, TEST_DATABASE_KINDS } from '../testing/test-database.ts';
 import { type DatabaseHandle, isUniqueViolation, migrateToLatest, openPglite } from './database.ts';
 import { MIGRATIONS } from './migrations/index.ts';
@@ -51,6 +52,49 @@ describe('PGlite data directory lock', () => {
     // Same data, migrated once: nothing left to apply.
     expect(await migrateToLatest(again.db)).toEqual([]);
   });
+});
+
+/** Gives every file of `dir` (and `dir`) a modification time `ageMs` in the past. */
+function backdate(dir: string, ageMs: number): void {
+  const then = new Date(Date.now() - ageMs);
+  for (const entry of fs.readdirSync(dir, { recursive: true }))
+    fs.utimesSync(path.join(dir, String(entry)), then, then);
+  fs.utimesSync(dir, then, then);
+}
+
+describe('PGlite data directory lock across processes', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'steerboard-lock-'));
+  const children: NodeChild[] = [];
+  const start = (args: string[]) => {
+    const child = spawnNode(args, childEnv({ dataDir: dir }));
+    children.push(child);
+    return child;
+  };
+  afterAll(async () => {
+    for (const child of children) await child.kill();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a second serve while the first is busy, whatever the files’ times; a SIGKILL frees the lock', async () => {
+    // The first process opens the directory, then its event loop stays blocked, as in a long
+    // synchronous step: no timer of it runs, so nothing of it refreshes anything.
+    const busy = start([CRASH_CHILD, 'hold-data-dir']);
+    await busy.waitFor(/holding the data directory/);
+    // As if the step had lasted an hour: no timestamp may let a live process lose its lock.
+    backdate(dir, 60 * 60_000);
+
+    const second = start([CLI_MAIN, 'serve', '--port', '0']);
+    const outcome = await Promise.race([second.exited, second.waitFor(/is ready at/).then(() => 'started')]);
+    expect(outcome, second.output()).toEqual({ code: 1, signal: null });
+    expect(second.output()).toContain(`steerboard: The data directory ${dir} is in use by another Steerboard process.`);
+
+    // A crash leaves no lock to wait for or clean up: the next start takes it at once.
+    await busy.kill();
+    const next = start([CLI_MAIN, 'serve', '--port', '0']);
+    await next.waitFor(/Steerboard is ready at http:\/\/127\.0\.0\.1:\d+ \(database: pglite\)/);
+    next.child.kill('SIGTERM');
+    expect(await next.exited).toEqual({ code: 0, signal: null });
+  }, 240_000);
 });
 
 describe('migrations', () => {

@@ -1,12 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
-import lockfile from 'proper-lockfile';
-import { AppError } from '../errors.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 
@@ -68,43 +65,33 @@ async function closePool(db: Db, pool: pg.Pool): Promise<void> {
   await allRemoved;
 }
 
-/** Opens PGlite in `dataDir` (in memory when undefined), locked against a second process. */
+/**
+ * Opens PGlite in `dataDir` (in memory when undefined), locked against any other opening for the
+ * life of this process (data-dir-lock.ts): PGlite is one PostgreSQL backend, and a second one on
+ * the same files corrupts them.
+ */
 export async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
-  const release = dataDir ? await lockDataDir(dataDir) : async () => {};
-  const pglite = await PGlite.create(dataDir, {
-    // Feedback search and duplicate checks use trigrams (migration 0006), as on PostgreSQL.
-    extensions: { pg_trgm },
-    parsers: { [pgliteTypes.INT8]: toNumber, [NUMERIC]: toNumber, [pgliteTypes.DATE]: asDateString },
-  });
+  const release = dataDir ? lockDataDir(dataDir) : () => {};
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(dataDir, {
+      // Feedback search and duplicate checks use trigrams (migration 0006), as on PostgreSQL.
+      extensions: { pg_trgm },
+      parsers: { [pgliteTypes.INT8]: toNumber, [NUMERIC]: toNumber, [pgliteTypes.DATE]: asDateString },
+    });
+  } catch (error) {
+    release();
+    throw error;
+  }
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   return {
     db,
     kind: 'pglite',
     async close() {
       await db.destroy();
-      await release();
+      release();
     },
   };
-}
-
-async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
-  fs.mkdirSync(dataDir, { recursive: true });
-  try {
-    // A lock older than `stale` with a dead owner is taken over, so a crash does not lock forever.
-    return await lockfile.lock(dataDir, {
-      lockfilePath: path.join(dataDir, '.steerboard.lock'),
-      stale: 15_000,
-      update: 5_000,
-      retries: 0,
-    });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
-      throw new AppError('data_dir_locked', `The data directory ${dataDir} is in use by another Steerboard process.`, {
-        dataDir,
-      });
-    }
-    throw error;
-  }
 }
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

@@ -289,6 +289,8 @@ export interface ImportJobTable {
   failure: Json;
   worker: string | null;
   heartbeat_at: Date | null;
+  /** A running job whose lease ran out belonged to a process that died (migration 0013). */
+  lease_until: Date | null;
   created_at: Generated<Date>;
   started_at: Date | null;
   finished_at: Date | null;
@@ -301,6 +303,17 @@ export interface IdempotencyKeyTable {
   status_code: number;
   response: Json;
   created_at: Generated<Date>;
+  /** A claim (status 0) past it was abandoned; a stored answer past it is purged (migration 0013). */
+  expires_at: Date;
+  /** The request holding the claim. */
+  claim_token: string | null;
+}
+
+/** The demo seed's marks: started, and completed in a transaction of its own (migration 0013). */
+export interface DemoSeedTable {
+  id: number;
+  started_at: Generated<Date>;
+  completed_at: Date | null;
 }
 
 /** A year's calendar as an administrator set it; years without a row follow the statutory holidays. */
@@ -370,6 +383,7 @@ export interface Database {
   task_tally_key: TaskTallyKeyTable;
   task_tally: TaskTallyTable;
   import_job: ImportJobTable;
+  demo_seed: DemoSeedTable;
   holiday_calendar: HolidayCalendarTable;
   feedback_item: FeedbackItemTable;
   feedback_event: FeedbackEventTable;

@@ -66,6 +66,9 @@ export function problemHandler(error: FastifyError | AppError, request: FastifyR
     const minutes = Number(appError.details.minutes ?? 1);
     void reply.header('retry-after', String(minutes * 60));
   }
+  if (typeof appError.details.retryAfterSeconds === 'number') {
+    void reply.header('retry-after', String(appError.details.retryAfterSeconds));
+  }
   return reply
     .status(appError.status)
     .type('application/problem+json; charset=utf-8')

@@ -130,6 +130,8 @@ export const enFoundation = {
   'error.reason_required': 'Give a reason.',
   'error.deadline_locked': 'Once a task is assigned, its deadline changes only through an approved extension.',
   'error.idempotency_mismatch': 'This Idempotency-Key was already used for a different request.',
+  'error.idempotency_in_flight':
+    'The first request with this Idempotency-Key is still being processed. Try again in a moment.',
   'error.not_a_unit': 'A sub-task goes to a unit of the lead agency.',
   'error.invalid_reference': 'Something this refers to does not exist or does not fit.',
   'orgKind.national': 'Nation',

@@ -132,6 +132,8 @@ export const frFoundation = {
   'error.reason_required': 'Indiquez un motif.',
   'error.deadline_locked': 'Une fois la tâche attribuée, son échéance ne change que par une prolongation approuvée.',
   'error.idempotency_mismatch': 'Cette clé Idempotency-Key a déjà servi pour une autre requête.',
+  'error.idempotency_in_flight':
+    'La première requête avec cette clé Idempotency-Key est encore en cours de traitement. Réessayez dans un instant.',
   'error.not_a_unit': 'Une sous-tâche est confiée à une unité de l’organisme chef de file.',
   'error.invalid_reference': 'Un élément référencé n’existe pas ou ne convient pas.',
   'orgKind.national': 'Nation',

@@ -129,6 +129,8 @@ export const viFoundation = {
   'error.reason_required': 'Vui lòng nêu lý do.',
   'error.deadline_locked': 'Sau khi giao, thời hạn chỉ thay đổi qua đề nghị gia hạn được chấp thuận.',
   'error.idempotency_mismatch': 'Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác.',
+  'error.idempotency_in_flight':
+    'Yêu cầu đầu tiên với khóa Idempotency-Key này vẫn đang được xử lý. Vui lòng thử lại sau giây lát.',
   'error.not_a_unit': 'Nhiệm vụ con phải giao cho một đơn vị thuộc cơ quan chủ trì.',
   'error.invalid_reference': 'Đối tượng được tham chiếu không tồn tại hoặc không phù hợp.',
   'orgKind.national': 'Cả nước',

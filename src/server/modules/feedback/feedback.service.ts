@@ -127,7 +127,7 @@ export async function submitFeedback(
       return (await once(db, PUBLIC_SUBMITTER.personId, origin.idempotencyKey, request, run)).value;
     } catch (error) {
       // The twin holding the key is still running: wait for its receipt (about 10 s at most).
-      if (!(error instanceof AppError && error.code === 'conflict') || attempt >= 200) throw error;
+      if (!(error instanceof AppError && error.code === 'idempotency_in_flight') || attempt >= 200) throw error;
       await sleep(50);
     }
   }

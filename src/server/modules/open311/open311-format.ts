@@ -140,5 +140,8 @@ export function open311ErrorHandler(error: FastifyError | AppError, request: Fas
   if (error instanceof AppError && error.code === 'rate_limited') {
     void reply.header('retry-after', String(Number(error.details.minutes ?? 1) * 60));
   }
+  if (error instanceof AppError && typeof error.details.retryAfterSeconds === 'number') {
+    void reply.header('retry-after', String(error.details.retryAfterSeconds));
+  }
   return sendOpen311(reply, formatOfUrl(request.url), 'errors', errors, status);
 }

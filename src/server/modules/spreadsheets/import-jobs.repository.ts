@@ -30,14 +30,22 @@ export async function findJob(db: Db, id: string) {
 }
 export type ImportJobRow = NonNullable<Awaited<ReturnType<typeof findJob>>>;
 
+const leaseEnd = (seconds: number) => sql<Date>`now() + make_interval(secs => ${seconds})`;
+
 /**
- * Takes the oldest queued job for `worker`. SKIP LOCKED lets several processes claim at once
- * without waiting on each other or taking the same job.
+ * Takes the oldest queued job for `worker`, leased for `leaseSeconds`. SKIP LOCKED lets several
+ * processes claim at once without waiting on each other or taking the same job.
  */
-export async function claimNextJob(db: Db, worker: string) {
+export async function claimNextJob(db: Db, worker: string, leaseSeconds: number) {
   return db
     .updateTable('import_job')
-    .set({ state: 'running', worker, started_at: sql`now()`, heartbeat_at: sql`now()` })
+    .set({
+      state: 'running',
+      worker,
+      started_at: sql`now()`,
+      heartbeat_at: sql`now()`,
+      lease_until: leaseEnd(leaseSeconds),
+    })
     .where(
       'id',
       '=',
@@ -56,16 +64,33 @@ export async function claimNextJob(db: Db, worker: string) {
 }
 export type ClaimedJob = NonNullable<Awaited<ReturnType<typeof claimNextJob>>>;
 
-/** Progress and heartbeat of a running job, written from outside its transaction. */
-export async function touchJob(db: Db, id: string, progress: { processed: number; total: number | null }) {
+/** Progress of a running job, and its lease renewed: written from outside its transaction. */
+export async function touchJob(
+  db: Db,
+  id: string,
+  worker: string,
+  progress: { processed: number; total: number | null },
+  leaseSeconds: number,
+) {
   await db
     .updateTable('import_job')
-    .set({ rows_processed: progress.processed, rows_total: progress.total, heartbeat_at: sql`now()` })
+    .set({
+      rows_processed: progress.processed,
+      rows_total: progress.total,
+      heartbeat_at: sql`now()`,
+      lease_until: leaseEnd(leaseSeconds),
+    })
     .where('id', '=', id)
+    .where('worker', '=', worker)
     .where('state', '=', 'running')
     .execute();
 }
 
+/**
+ * Records how a job ended. Also called inside the import's own transaction, so that an applied
+ * import and its job's success are committed together: a crash can never leave a job "interrupted"
+ * whose tasks were written.
+ */
 export async function finishJob(
   db: Db,
   id: string,
@@ -79,15 +104,19 @@ export async function finishJob(
 }
 
 /**
- * Fails the running jobs whose process is gone: all of them (`staleAfterSeconds` 0, when this
- * process is the only one, as on PGlite) or those without a heartbeat for that long.
+ * Fails the running jobs whose process is gone: those whose lease ran out or, when `anyLease` (the
+ * caller knows it is the only process, as on PGlite), every one. Never the jobs of `worker`, the
+ * caller's own, which it knows to be alive even if its lease lapsed (a stalled heartbeat).
  */
-export async function failAbandonedJobs(db: Db, staleAfterSeconds: number, failure: string) {
+export async function failAbandonedJobs(db: Db, worker: string, failure: string, anyLease = false) {
   const rows = await db
     .updateTable('import_job')
     .set({ state: 'failed', failure, finished_at: sql`now()`, content: Buffer.alloc(0) })
     .where('state', '=', 'running')
-    .where('heartbeat_at', '<=', sql<Date>`now() - make_interval(secs => ${staleAfterSeconds})`)
+    .where((eb) => eb.or([eb('worker', 'is', null), eb('worker', '<>', worker)]))
+    .$if(!anyLease, (query) =>
+      query.where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', sql<Date>`now()`)])),
+    )
     .returning('id')
     .execute();
   return rows.map((row) => row.id);

@@ -81,12 +81,22 @@ function viewOf(row: jobs.ImportJobRow, live: { processed: number; total: number
 }
 
 /**
- * Runs a claimed job as its creator, with the rights they hold now, and records how it ended. A
- * refusal (unreadable file, too many rows, rights withdrawn) fails the job with its reason; any
- * other error too, and is rethrown for the log.
+ * Runs a claimed job as its creator, with the rights they hold now, and records how it ended. An
+ * applied import records its job's success in its own transaction: both commit, or neither (a
+ * crash then leaves the job running, and a worker fails it as interrupted — truly, nothing was
+ * written). A refusal (unreadable file, too many rows, rights withdrawn) fails the job with its
+ * reason; any other error too, and is rethrown for the log.
  */
 export async function runImportJob(db: Db, job: jobs.ClaimedJob, onProgress: ImportProgress): Promise<void> {
   let progress = { processed: 0, total: null as number | null };
+  const succeeded = (trx: Db, report: ImportReport) =>
+    jobs.finishJob(trx, job.id, {
+      state: 'succeeded',
+      rows_total: report.rows.length,
+      rows_processed: report.rows.length,
+      report: JSON.stringify(report),
+      failure: null,
+    });
   try {
     const principal = await loadPrincipal(db, job.created_by, '', 'session');
     const report = await importTasks(
@@ -97,14 +107,10 @@ export async function runImportJob(db: Db, job: jobs.ClaimedJob, onProgress: Imp
         progress = { processed, total };
         onProgress(processed, total);
       },
+      succeeded,
     );
-    await jobs.finishJob(db, job.id, {
-      state: 'succeeded',
-      rows_total: report.rows.length,
-      rows_processed: report.rows.length,
-      report: JSON.stringify(report),
-      failure: null,
-    });
+    // A dry run or a refused file was rolled back: nothing to keep in step with.
+    if (!report.applied) await succeeded(db, report);
   } catch (error) {
     const failure: StoredFailure =
       error instanceof AppError ? { code: error.code, params: paramsOf(error) } : { code: 'internal' };

@@ -1,10 +1,10 @@
-import { sql } from 'kysely';
+import { sql, TableNode, UpdateQueryNode } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportJob } from '../../../shared/schemas/spreadsheets.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
 import { TEST_DATABASE_KINDS } from '../../testing/test-database.ts';
 import { actorFor, buildProgramme } from '../../testing/task-factory.ts';
-import { getImportJob } from './import-jobs.service.ts';
+import { getImportJob, runImportJob } from './import-jobs.service.ts';
 import { startImportWorker } from './import-worker.ts';
 import { multipartFile, readWorkbook, type SheetRow, sheetValues, taskWorkbook } from '../../testing/spreadsheets-test-support.ts';
 import { importTasks } from './task-import.service.ts';
@@ -182,28 +182,77 @@ describe.each(TEST_DATABASE_KINDS)('task import jobs on %s', (kind) => {
     expect((await getJob(steering, id)).json()).toMatchObject({ state: 'running', rowsProcessed: 0 });
   });
 
-  it('fails at start-up a job that a dead process left running, saying why', async () => {
+  it('fails at start-up a job whose lease ran out, saying why; on PostgreSQL not one another process holds', async () => {
     const programmeId = (await t.database.db.selectFrom('programme').select('id').executeTakeFirstOrThrow()).id;
-    const [abandoned] = await t.database.db
+    const running = async (worker: string, leaseUntil: Date) =>
+      (
+        await t.database.db
+          .insertInto('import_job')
+          .values({
+            created_by: t.world.person.steering.id,
+            programme_id: programmeId,
+            mode: 'apply',
+            state: 'running',
+            locale: 'vi',
+            file_name: 'lost.xlsx',
+            content: await taskWorkbook([row('Mất')]),
+            worker,
+            heartbeat_at: new Date(),
+            lease_until: leaseUntil,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+    const abandoned = await running('dead-process', new Date(Date.now() - 1_000));
+    const elsewhere = await running('live-process', new Date(Date.now() + 10 * 60_000));
+    const worker = startImportWorker(t.database, { pollMs: 10_000 });
+    await worker.stop();
+    const job: ImportJob = (await getJob(steering, abandoned, 'vi')).json();
+    expect(job).toMatchObject({ state: 'failed', failure: { code: 'interrupted' } });
+    expect(job.failure?.message).toContain('gián đoạn');
+    // PGlite's data directory admits one process: any job left running is a dead one's.
+    expect((await getJob(steering, elsewhere)).json().state).toBe(kind === 'pglite' ? 'failed' : 'running');
+    expect(await taskCount()).toBe(30);
+    await t.database.db.deleteFrom('import_job').where('id', 'in', [abandoned, elsewhere]).execute();
+  });
+
+  it('commits an applied import with its job’s success: if that record fails, no task is written', async () => {
+    const programmeId = (await t.database.db.selectFrom('programme').select('id').executeTakeFirstOrThrow()).id;
+    const content = await taskWorkbook(rows(5, 'Nguyên tử'));
+    const tasksBefore = await taskCount();
+    const job = await t.database.db
       .insertInto('import_job')
       .values({
         created_by: t.world.person.steering.id,
         programme_id: programmeId,
         mode: 'apply',
         state: 'running',
-        locale: 'vi',
-        file_name: 'lost.xlsx',
-        content: await taskWorkbook([row('Mất')]),
-        heartbeat_at: new Date(Date.now() - 10 * 60_000),
+        locale: 'en',
+        file_name: 'atomic.xlsx',
+        content,
+        worker: 'this-test',
       })
-      .returning('id')
-      .execute();
-    const worker = startImportWorker(t.database, { pollMs: 10_000 });
-    await worker.stop();
-    const job: ImportJob = (await getJob(steering, abandoned?.id ?? '', 'vi')).json();
-    expect(job).toMatchObject({ state: 'failed', failure: { code: 'interrupted' } });
-    expect(job.failure?.message).toContain('gián đoạn');
-    expect(await taskCount()).toBe(30);
+      .returning(['id', 'created_by', 'programme_id', 'mode', 'locale', 'content'])
+      .executeTakeFirstOrThrow();
+    // The first write of the job's outcome fails, as if the process died at that moment.
+    let failures = 0;
+    const failing = t.database.db.withPlugin({
+      transformQuery({ node }) {
+        if (
+          UpdateQueryNode.is(node) &&
+          node.table &&
+          TableNode.is(node.table) &&
+          node.table.table.identifier.name === 'import_job'
+        ) {
+          if (failures++ === 0) throw new Error('crash while recording the job');
+        }
+        return node;
+      },
+      transformResult: async ({ result }) => result,
+    });
+    await expect(runImportJob(failing, job, () => {})).rejects.toThrow('crash while recording the job');
+    expect(await taskCount()).toBe(tasksBefore);
+    expect((await getJob(steering, job.id)).json()).toMatchObject({ state: 'failed', report: null });
   });
 
   it('imports nothing from an untouched template: the example is on a sheet of its own', async () => {

@@ -13,24 +13,28 @@ export interface ImportWorker {
 }
 
 export interface ImportWorkerOptions {
+  /** How often the queue is looked at, and on PostgreSQL the leases of other processes' jobs. */
   pollMs?: number;
-  /** On PostgreSQL, how often a running job's progress and heartbeat are written. */
+  /** On PostgreSQL, how often a running job's progress is written and its lease renewed. */
   heartbeatMs?: number;
-  /** A running job without a heartbeat for this long belonged to a process that died. */
-  staleAfterSeconds?: number;
+  /** How long a job's lease lasts unless renewed: a running job past it belonged to a dead process. */
+  leaseSeconds?: number;
   onError?: (error: unknown) => void;
 }
 
 /**
  * The in-process worker: one job at a time, claimed with SKIP LOCKED so that several processes
- * share the queue. At start it fails the jobs a dead process left running: on PGlite every one
- * (the data directory admits one process), on PostgreSQL those whose heartbeat stopped.
+ * share the queue, and leased: on PostgreSQL its heartbeat renews the lease while the job runs,
+ * and every worker fails, at start and at each poll, the running jobs whose lease ran out — their
+ * process died, whenever it is restarted (decision 0019). On PGlite the data directory admits one
+ * process, whose one connection the running import holds: the lease cannot be renewed, and is not
+ * needed — at start every running job is a dead process's.
  */
 export function startImportWorker(database: DatabaseHandle, options: ImportWorkerOptions = {}): ImportWorker {
   const { db, kind } = database;
   const pollMs = options.pollMs ?? 2_000;
   const heartbeatMs = options.heartbeatMs ?? 1_000;
-  const staleAfter = kind === 'pglite' ? 0 : (options.staleAfterSeconds ?? 60);
+  const leaseSeconds = options.leaseSeconds ?? 30;
   const onError = options.onError ?? (() => {});
   const worker = `${hostname()}:${process.pid}:${crypto.randomUUID().slice(0, 8)}`;
   const live = new Map<string, { processed: number; total: number }>();
@@ -54,7 +58,7 @@ export function startImportWorker(database: DatabaseHandle, options: ImportWorke
       kind === 'postgres'
         ? setInterval(() => {
             const progress = live.get(job.id);
-            if (progress) void jobs.touchJob(db, job.id, progress).catch(onError);
+            if (progress) void jobs.touchJob(db, job.id, worker, progress, leaseSeconds).catch(onError);
           }, heartbeatMs)
         : undefined;
     try {
@@ -65,15 +69,15 @@ export function startImportWorker(database: DatabaseHandle, options: ImportWorke
     }
   }
 
+  const failAbandoned = (anyLease: boolean) =>
+    jobs.failAbandonedJobs(db, worker, JSON.stringify(INTERRUPTED), anyLease).catch(onError);
+
   const loop = (async () => {
-    try {
-      await jobs.failAbandonedJobs(db, staleAfter, JSON.stringify(INTERRUPTED));
-    } catch (error) {
-      onError(error);
-    }
+    await failAbandoned(kind === 'pglite');
     while (!isStopping) {
       try {
-        const job = await jobs.claimNextJob(db, worker);
+        if (kind === 'postgres') await failAbandoned(false);
+        const job = await jobs.claimNextJob(db, worker, leaseSeconds);
         if (job) {
           await runOne(job);
           continue;

@@ -142,6 +142,9 @@ export interface TaskImportRequest {
 /** Rows done so far out of the file's rows, told as the import goes (a job's progress bar). */
 export type ImportProgress = (processed: number, total: number) => void;
 
+/** Writes that must commit with an applied import, or not at all (its job's outcome). */
+export type BeforeCommit = (trx: Db, report: ImportReport) => Promise<void>;
+
 /**
  * Imports a task sheet. Every row is rehearsed through the API's rules in one transaction; a dry
  * run, or a file with any faulty row, is rolled back whole, so that the report of a dry run is
@@ -156,6 +159,7 @@ export async function importTasks(
   actor: Actor,
   request: TaskImportRequest,
   onProgress: ImportProgress = () => {},
+  beforeCommit: BeforeCommit = async () => {},
 ): Promise<ImportReport> {
   const assigner = await importingAssigner(db, actor.principal);
   const programme = await repository.findProgrammeByIdOrCode(db, request.programme);
@@ -218,9 +222,13 @@ export async function importTasks(
         },
       ]);
     }
-    if (isApplying) await appends.flush();
+    const report = { dryRun: request.dryRun, applied: isApplying, rows, summary };
+    if (isApplying) {
+      await appends.flush();
+      await beforeCommit(trx, report);
+    }
     await (isApplying ? trx.commit() : trx.rollback()).execute();
-    return { dryRun: request.dryRun, applied: isApplying, rows, summary };
+    return report;
   } catch (error) {
     if (!trx.isCommitted && !trx.isRolledBack) await trx.rollback().execute();
     throw error;
