@@ -10,6 +10,7 @@ import * as taskTallies from './0008-task-tallies.ts';
 import * as feedbackQueueIndexes from './0009-feedback-queue-indexes.ts';
 import * as taskProgressHistory from './0010-task-progress-history.ts';
 import * as taskTallyValidity from './0011-task-tally-validity.ts';
+import * as authHardening from './0012-auth-hardening.ts';
 
 /**
  * Forward-only migrations, in order. Listed here rather than read from the folder so that the
@@ -27,4 +28,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0009-feedback-queue-indexes': feedbackQueueIndexes,
   '0010-task-progress-history': taskProgressHistory,
   '0011-task-tally-validity': taskTallyValidity,
+  '0012-auth-hardening': authHardening,
 };

@@ -1,19 +1,71 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 
-export async function countRecentFailures(db: Db, column: 'email' | 'ip', value: string, since: Date): Promise<number> {
+/**
+ * Reserves one failure in a sign-in bucket if it has room, in one upsert: the row is locked while
+ * it is updated and the condition is tested on its latest version, so that concurrent attempts
+ * cannot both take the last place. A window that ended before `windowEndedBy` starts again with
+ * this attempt. False when the bucket is full.
+ */
+export async function reserveFailure(
+  db: Db,
+  bucket: string,
+  maxFailures: number,
+  windowEndedBy: Date,
+  now: Date,
+): Promise<boolean> {
+  const ended = sql<boolean>`sign_in_throttle.window_start <= ${windowEndedBy}`;
   const row = await db
-    .selectFrom('sign_in_attempt')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where(column, '=', value)
-    .where('succeeded', '=', false)
-    .where('at', '>', since)
-    .executeTakeFirstOrThrow();
-  return row.n;
+    .insertInto('sign_in_throttle')
+    .values({ bucket, window_start: now, failures: 1 })
+    .onConflict((conflict) =>
+      conflict
+        .column('bucket')
+        .doUpdateSet({
+          failures: sql<number>`CASE WHEN ${ended} THEN 1 ELSE sign_in_throttle.failures + 1 END`,
+          window_start: sql<Date>`CASE WHEN ${ended} THEN ${now}::timestamptz ELSE sign_in_throttle.window_start END`,
+        })
+        .where((eb) => eb.or([ended, eb('sign_in_throttle.failures', '<', maxFailures)])),
+    )
+    .returning('failures')
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
-export async function recordAttempt(db: Db, email: string, ip: string, succeeded: boolean): Promise<void> {
-  await db.insertInto('sign_in_attempt').values({ email, ip, succeeded }).execute();
+export async function findThrottle(db: Db, bucket: string) {
+  return db
+    .selectFrom('sign_in_throttle')
+    .select(['window_start', 'succeeded_at'])
+    .where('bucket', '=', bucket)
+    .executeTakeFirst();
+}
+
+/** Gives back reservations: the attempt was not a failure. */
+export async function releaseFailures(db: Db, buckets: string[]): Promise<void> {
+  if (buckets.length === 0) return;
+  await db
+    .updateTable('sign_in_throttle')
+    .set({ failures: sql<number>`greatest(failures - 1, 0)` })
+    .where('bucket', 'in', buckets)
+    .execute();
+}
+
+/** A success from an address clears that account-and-address bucket and marks the address known. */
+export async function recordSuccess(db: Db, bucket: string, now: Date): Promise<void> {
+  await db
+    .updateTable('sign_in_throttle')
+    .set({ failures: 0, succeeded_at: now })
+    .where('bucket', '=', bucket)
+    .execute();
+}
+
+/** Drops buckets whose window has ended, unless they still mark a known address. */
+export async function pruneThrottle(db: Db, windowsEndedBy: Date, knownSince: Date): Promise<void> {
+  await db
+    .deleteFrom('sign_in_throttle')
+    .where('window_start', '<', windowsEndedBy)
+    .where((eb) => eb.or([eb('succeeded_at', 'is', null), eb('succeeded_at', '<', knownSince)]))
+    .execute();
 }
 
 export async function insertSession(
@@ -43,10 +95,6 @@ export async function deleteSession(db: Db, tokenHash: string) {
 
 export async function deleteExpired(db: Db): Promise<void> {
   await db.deleteFrom('session').where('expires_at', '<', new Date()).execute();
-  await db
-    .deleteFrom('sign_in_attempt')
-    .where('at', '<', sql<Date>`now() - interval '1 day'`)
-    .execute();
 }
 
 export async function grantsOf(db: Db, personId: string) {

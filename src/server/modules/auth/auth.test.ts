@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_FAILURES_PER_ACCOUNT } from '../../../shared/domain/sign-in-policy.ts';
+import { SIGN_IN_LIMITS } from '../../../shared/domain/sign-in-policy.ts';
 import { SESSION_COOKIE } from '../../http/authentication.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { TEST_DATABASE_KINDS } from '../../testing/test-database.ts';
@@ -12,8 +12,19 @@ describe.each(TEST_DATABASE_KINDS)('authentication on %s', (kind) => {
   });
   afterAll(() => t.close());
 
-  const signIn = (email: string, password: string) =>
-    t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password } });
+  const signIn = (email: string, password: string, remoteAddress?: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email, password },
+      ...(remoteAddress ? { remoteAddress } : {}),
+    });
+  const countStatuses = (responses: Array<{ statusCode: number }>) =>
+    responses.reduce<Record<number, number>>((counts, { statusCode }) => {
+      counts[statusCode] = (counts[statusCode] ?? 0) + 1;
+      return counts;
+    }, {});
+  const MAX_FROM_ADDRESS = SIGN_IN_LIMITS.accountFromAddress.maxFailures;
 
   it('signs in with the right password, sets an httpOnly cookie and returns roles and a CSRF token', async () => {
     const response = await signIn(t.world.person.hanoiFocal.email, TEST_PASSWORD);
@@ -56,17 +67,76 @@ describe.each(TEST_DATABASE_KINDS)('authentication on %s', (kind) => {
     expect(unknown.json().code).toBe('invalid_credentials');
   });
 
-  it(`locks an account for a while after ${MAX_FAILURES_PER_ACCOUNT} failures, even with the right password`, async () => {
+  it(`locks an account from an address after ${MAX_FROM_ADDRESS} failures, even with the right password`, async () => {
     const email = t.world.person.handler.email;
     const statuses = [];
     for (let attempt = 0; attempt < 10; attempt += 1)
       statuses.push((await signIn(email, `wrong-${attempt}`)).statusCode);
-    expect(statuses.slice(0, MAX_FAILURES_PER_ACCOUNT)).toEqual(Array(MAX_FAILURES_PER_ACCOUNT).fill(401));
-    expect(statuses.slice(MAX_FAILURES_PER_ACCOUNT)).toEqual(Array(10 - MAX_FAILURES_PER_ACCOUNT).fill(429));
+    expect(statuses.slice(0, MAX_FROM_ADDRESS)).toEqual(Array(MAX_FROM_ADDRESS).fill(401));
+    expect(statuses.slice(MAX_FROM_ADDRESS)).toEqual(Array(10 - MAX_FROM_ADDRESS).fill(429));
     const locked = await signIn(email, TEST_PASSWORD);
     expect(locked.statusCode).toBe(429);
-    expect(locked.headers['retry-after']).toBe('900');
+    expect(locked.headers['content-type']).toContain('application/problem+json');
+    // The minutes left in the window, which opened with the first failure.
+    const retryAfter = Number(locked.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(SIGN_IN_LIMITS.accountFromAddress.windowMinutes * 60);
     expect(locked.json().code).toBe('too_many_attempts');
+  });
+
+  it('checks no more than the limit of 40 concurrent guesses at one account', async () => {
+    const email = t.world.person.steering.email;
+    const guesses = await Promise.all(
+      Array.from({ length: 40 }, (_, index) => signIn(email, `guess-${index}`, '192.0.2.40')),
+    );
+    expect(countStatuses(guesses)).toEqual({ 401: MAX_FROM_ADDRESS, 429: 40 - MAX_FROM_ADDRESS });
+    expect(guesses.find((guess) => guess.statusCode === 429)?.headers['retry-after']).toMatch(/^\d+$/);
+    expect((await signIn(email, TEST_PASSWORD, '192.0.2.40')).statusCode).toBe(429);
+  });
+
+  it('checks no more than the limit of concurrent guesses from one address across accounts', async () => {
+    const limit = SIGN_IN_LIMITS.address.maxFailures;
+    const guesses = await Promise.all(
+      Array.from({ length: limit + 10 }, (_, index) =>
+        signIn(`nobody-${index}@test.steerboard.vn`, 'some guess', '192.0.2.41'),
+      ),
+    );
+    expect(countStatuses(guesses)).toEqual({ 401: limit, 429: 10 });
+    // Another account from that address is refused too; from elsewhere it is not.
+    expect((await signIn(t.world.person.leader.email, TEST_PASSWORD, '192.0.2.41')).statusCode).toBe(429);
+    expect((await signIn(t.world.person.leader.email, TEST_PASSWORD, '192.0.2.42')).statusCode).toBe(200);
+  });
+
+  it('does not lock the owner out when a stranger fails on purpose from another address', async () => {
+    const email = t.world.person.ministryFocal.email;
+    const strangers = await Promise.all(
+      Array.from({ length: 40 }, (_, index) => signIn(email, `spite-${index}`, '203.0.113.66')),
+    );
+    expect(countStatuses(strangers)).toEqual({ 401: MAX_FROM_ADDRESS, 429: 40 - MAX_FROM_ADDRESS });
+    expect((await signIn(email, TEST_PASSWORD, '203.0.113.66')).statusCode).toBe(429);
+    expect((await signIn(email, TEST_PASSWORD, '198.51.100.7')).statusCode).toBe(200);
+    // The owner's own mistakes are counted apart from the stranger's, and forgiven on success.
+    for (let attempt = 0; attempt < MAX_FROM_ADDRESS - 1; attempt += 1) {
+      expect((await signIn(email, 'typo', '198.51.100.7')).statusCode).toBe(401);
+    }
+    expect((await signIn(email, TEST_PASSWORD, '198.51.100.7')).statusCode).toBe(200);
+    expect((await signIn(email, 'typo', '198.51.100.7')).statusCode).toBe(401);
+    expect((await signIn(email, TEST_PASSWORD, '198.51.100.7')).statusCode).toBe(200);
+  });
+
+  it('caps guessing spread over many addresses, while the owner keeps signing in from a known address', async () => {
+    const { maxFailures } = SIGN_IN_LIMITS.account;
+    const email = t.world.person.hanoiFocal.email;
+    expect((await signIn(email, TEST_PASSWORD, '198.51.100.20')).statusCode).toBe(200);
+    const botnet = await Promise.all(
+      Array.from({ length: maxFailures + 10 }, (_, index) =>
+        signIn(email, `spread-${index}`, `10.${Math.floor(index / 250)}.${index % 250}.1`),
+      ),
+    );
+    expect(countStatuses(botnet)).toEqual({ 401: maxFailures, 429: 10 });
+    // A new address waits out the short backoff, even with the right password; the known one does not.
+    expect((await signIn(email, TEST_PASSWORD, '198.51.100.21')).statusCode).toBe(429);
+    expect((await signIn(email, TEST_PASSWORD, '198.51.100.20')).statusCode).toBe(200);
   });
 
   it('rejects malformed sign-in bodies with the fields at fault', async () => {
