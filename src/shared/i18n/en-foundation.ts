@@ -119,6 +119,8 @@ export const enFoundation = {
   'error.payload_too_large': 'The request is too large.',
   'error.unsupported_media_type': 'This content type is not supported.',
   'error.account_disabled': 'This account is disabled.',
+  'error.token_outlives_parent':
+    'A token created with another token cannot outlive it: {maxDays, plural, one {# day} other {# days}} at most.',
   'error.data_dir_locked': 'The data directory is in use by another process.',
   'error.internal': 'Something went wrong on our side. Try again later.',
   'error.rate_limited': 'Too many requests. Slow down and try again shortly.',

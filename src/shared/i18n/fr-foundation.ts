@@ -121,6 +121,8 @@ export const frFoundation = {
   'error.payload_too_large': 'La requête est trop volumineuse.',
   'error.unsupported_media_type': "Ce type de contenu n'est pas pris en charge.",
   'error.account_disabled': 'Ce compte est désactivé.',
+  'error.token_outlives_parent':
+    'Un jeton créé avec un autre jeton ne peut pas lui survivre : {maxDays, plural, one {# jour} other {# jours}} au plus.',
   'error.data_dir_locked': 'Le répertoire de données est utilisé par un autre processus.',
   'error.internal': 'Une erreur est survenue de notre côté. Réessayez plus tard.',
   'error.rate_limited': 'Trop de requêtes. Patientez un peu avant de réessayer.',

@@ -118,6 +118,8 @@ export const viFoundation = {
   'error.payload_too_large': 'Yêu cầu quá lớn.',
   'error.unsupported_media_type': 'Không hỗ trợ kiểu nội dung này.',
   'error.account_disabled': 'Tài khoản này đã bị khóa.',
+  'error.token_outlives_parent':
+    'Mã truy cập API tạo bằng một mã khác không được có hạn dài hơn mã đó: tối đa {maxDays, plural, other {# ngày}}.',
   'error.data_dir_locked': 'Thư mục dữ liệu đang được một tiến trình khác sử dụng.',
   'error.internal': 'Đã xảy ra lỗi ở máy chủ. Vui lòng thử lại sau.',
   'error.rate_limited': 'Quá nhiều yêu cầu. Vui lòng chờ một lát rồi thử lại.',

@@ -108,20 +108,62 @@ export async function grantsOf(db: Db, personId: string) {
 
 export async function insertApiToken(
   db: Db,
-  row: { person_id: string; name: string; prefix: string; token_hash: string; expires_at: Date },
+  row: {
+    person_id: string;
+    name: string;
+    prefix: string;
+    token_hash: string;
+    expires_at: Date;
+    parent_id: string | null;
+  },
 ) {
   return db.insertInto('api_token').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
+/**
+ * A token that works: neither it nor any token above it (the token it was created with, and so
+ * on) is revoked or expired, and its owner is active. The chain is read here, at every use, so that
+ * a token created while its parent was being revoked dies with it all the same.
+ */
 export async function findApiToken(db: Db, tokenHash: string) {
+  const now = new Date();
   return db
+    .withRecursive('chain(id, parent_id, revoked_at, expires_at)', (qb) =>
+      qb
+        .selectFrom('api_token')
+        .select(['id', 'parent_id', 'revoked_at', 'expires_at'])
+        .where('token_hash', '=', tokenHash)
+        .unionAll((above) =>
+          above
+            .selectFrom('api_token as t')
+            .innerJoin('chain', 'chain.parent_id', 't.id')
+            .select(['t.id', 't.parent_id', 't.revoked_at', 't.expires_at']),
+        ),
+    )
     .selectFrom('api_token')
     .innerJoin('person', 'person.id', 'api_token.person_id')
     .select(['api_token.id', 'api_token.person_id', 'api_token.last_used_at', 'person.organization_id'])
     .where('api_token.token_hash', '=', tokenHash)
-    .where('api_token.revoked_at', 'is', null)
-    .where('api_token.expires_at', '>', new Date())
     .where('person.is_active', '=', true)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('chain')
+            .select('chain.id')
+            .where((eb) => eb.or([eb('chain.revoked_at', 'is not', null), eb('chain.expires_at', '<=', now)])),
+        ),
+      ),
+    )
+    .executeTakeFirst();
+}
+
+/** The token, locked until the transaction ends: a revocation of it waits, or is seen. */
+export async function lockApiToken(db: Db, id: string) {
+  return db
+    .selectFrom('api_token')
+    .select(['id', 'expires_at', 'revoked_at'])
+    .where('id', '=', id)
+    .forUpdate()
     .executeTakeFirst();
 }
 
@@ -148,4 +190,38 @@ export async function revokeApiToken(db: Db, personId: string, id: string) {
     .where('revoked_at', 'is', null)
     .returning('id')
     .executeTakeFirst();
+}
+
+/** Revokes every token below this one (created with it, or with one of those, …); their ids. */
+export async function revokeDescendants(db: Db, id: string): Promise<string[]> {
+  const rows = await db
+    .withRecursive('below(id)', (qb) =>
+      qb
+        .selectFrom('api_token')
+        .select('id')
+        .where('parent_id', '=', id)
+        .unionAll((deeper) =>
+          deeper.selectFrom('api_token as t').innerJoin('below', 'below.id', 't.parent_id').select('t.id'),
+        ),
+    )
+    .updateTable('api_token')
+    .set({ revoked_at: new Date() })
+    .where('id', 'in', (eb) => eb.selectFrom('below').select('below.id'))
+    .where('revoked_at', 'is', null)
+    .returning('id')
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/** A disabled person's sessions end and tokens are revoked for good: enabling them again revives neither. */
+export async function endCredentialsOf(db: Db, personId: string): Promise<{ sessions: number; tokenIds: string[] }> {
+  const sessions = await db.deleteFrom('session').where('person_id', '=', personId).executeTakeFirst();
+  const tokens = await db
+    .updateTable('api_token')
+    .set({ revoked_at: new Date() })
+    .where('person_id', '=', personId)
+    .where('revoked_at', 'is', null)
+    .returning('id')
+    .execute();
+  return { sessions: Number(sessions.numDeletedRows), tokenIds: tokens.map((row) => row.id) };
 }

@@ -109,5 +109,5 @@ export async function principalFromApiToken(db: Db, bearer: string): Promise<Pri
   if (!token.last_used_at || Date.now() - token.last_used_at.getTime() > 60_000) {
     await repository.touchApiToken(db, token.id);
   }
-  return loadPrincipal(db, token.person_id, token.organization_id, 'token');
+  return { ...(await loadPrincipal(db, token.person_id, token.organization_id, 'token')), tokenId: token.id };
 }

@@ -213,6 +213,137 @@ describe.each(TEST_DATABASE_KINDS)('authentication on %s', (kind) => {
     expect(revoked.statusCode).toBe(401);
   });
 
+  describe('tokens made with tokens', () => {
+    const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+    const createWith = (token: string, payload: Record<string, unknown>) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/tokens',
+        headers: { ...bearer(token), 'accept-language': 'en' },
+        payload,
+      });
+    const works = async (token: string) =>
+      (await t.app.inject({ method: 'GET', url: '/api/v1/auth/tokens', headers: bearer(token) })).statusCode;
+    const DAY_MS = 86_400_000;
+
+    it('refuses a token that would outlive the token it is made with, naming the most it may have', async () => {
+      const client = await t.signIn(t.world.person.hanoiAdmin.email);
+      const parent = (
+        await client.request({
+          method: 'POST',
+          url: '/api/v1/auth/tokens',
+          payload: { name: 'Một ngày', expiresInDays: 1 },
+        })
+      ).json();
+      const longer = await createWith(parent.token, { name: 'Một năm', expiresInDays: 366 });
+      expect(longer.statusCode).toBe(400);
+      expect(longer.headers['content-type']).toContain('application/problem+json');
+      expect(longer.json()).toMatchObject({
+        code: 'validation',
+        errors: [{ path: 'expiresInDays', message: expect.stringContaining('1 day') }],
+      });
+      expect((await createWith(parent.token, { name: 'Hai ngày', expiresInDays: 2 })).statusCode).toBe(400);
+      // Within the parent's last, partial day, the child ends with it.
+      const sameDay = await createWith(parent.token, { name: 'Cùng ngày', expiresInDays: 1 });
+      expect(sameDay.statusCode, sameDay.body).toBe(201);
+      expect(sameDay.json().expiresAt).toBe(parent.expiresAt);
+
+      const long = (
+        await client.request({
+          method: 'POST',
+          url: '/api/v1/auth/tokens',
+          payload: { name: 'Dài', expiresInDays: 90 },
+        })
+      ).json();
+      const shorter = await createWith(long.token, { name: 'Ngắn', expiresInDays: 30 });
+      expect(shorter.statusCode).toBe(201);
+      const expiresIn = Date.parse(shorter.json().expiresAt) - Date.now();
+      expect(expiresIn).toBeGreaterThan(29 * DAY_MS);
+      expect(expiresIn).toBeLessThanOrEqual(30 * DAY_MS);
+    });
+
+    it('revokes every token made with a token when it is revoked, down the chain', async () => {
+      const client = await t.signIn(t.world.person.hanoiAdmin.email);
+      const a = (
+        await client.request({ method: 'POST', url: '/api/v1/auth/tokens', payload: { name: 'A', expiresInDays: 30 } })
+      ).json();
+      const b = (await createWith(a.token, { name: 'B', expiresInDays: 10 })).json();
+      const c = (await createWith(b.token, { name: 'C', expiresInDays: 5 })).json();
+      expect([await works(b.token), await works(c.token)]).toEqual([200, 200]);
+      expect((await client.request({ method: 'DELETE', url: `/api/v1/auth/tokens/${a.id}` })).statusCode).toBe(204);
+      expect([await works(a.token), await works(b.token), await works(c.token)]).toEqual([401, 401, 401]);
+      const listed = (await client.request({ method: 'GET', url: '/api/v1/auth/tokens' })).json().items;
+      expect(listed.map((token: { id: string }) => token.id)).not.toEqual(expect.arrayContaining([b.id]));
+      expect(listed.map((token: { id: string }) => token.id)).not.toEqual(expect.arrayContaining([c.id]));
+    });
+
+    it('refuses a token whose ancestor was revoked or expired without it being told', async () => {
+      const client = await t.signIn(t.world.person.hanoiAdmin.email);
+      const make = async (name: string) =>
+        (
+          await client.request({ method: 'POST', url: '/api/v1/auth/tokens', payload: { name, expiresInDays: 30 } })
+        ).json();
+      // As when a revocation races the creation of a grandchild: only the top is marked.
+      const a = await make('A2');
+      const c = (
+        await createWith((await createWith(a.token, { name: 'B2', expiresInDays: 10 })).json().token, {
+          name: 'C2',
+          expiresInDays: 5,
+        })
+      ).json();
+      expect(await works(c.token)).toBe(200);
+      const db = t.database.db;
+      await db.updateTable('api_token').set({ revoked_at: new Date() }).where('id', '=', a.id).execute();
+      expect(await works(c.token)).toBe(401);
+
+      const top = await make('A3');
+      const child = (await createWith(top.token, { name: 'B3', expiresInDays: 10 })).json();
+      await db
+        .updateTable('api_token')
+        .set({ expires_at: new Date(Date.now() - 1000) })
+        .where('id', '=', top.id)
+        .execute();
+      expect(await works(child.token)).toBe(401);
+    });
+
+    it('ends a disabled person’s sessions and tokens for good: enabling them again revives neither', async () => {
+      const admin = await t.signIn(t.world.person.admin.email);
+      const created = await admin.request({
+        method: 'POST',
+        url: '/api/v1/people',
+        payload: {
+          email: 'disabled-later@test.steerboard.vn',
+          fullName: 'Tạ Tạm Khóa',
+          organizationId: t.world.org.hanoi.id,
+          password: TEST_PASSWORD,
+        },
+      });
+      const personId = created.json().id;
+      const person = await t.signIn('disabled-later@test.steerboard.vn');
+      const token = (
+        await person.request({ method: 'POST', url: '/api/v1/auth/tokens', payload: { name: 'Máy chủ' } })
+      ).json().token;
+      expect(await works(token)).toBe(200);
+      const setActive = async (isActive: boolean) => {
+        const current = await admin.request({ method: 'GET', url: `/api/v1/people/${personId}` });
+        const response = await admin.request({
+          method: 'PATCH',
+          url: `/api/v1/people/${personId}`,
+          headers: { 'if-match': current.headers.etag as string },
+          payload: { isActive },
+        });
+        expect(response.statusCode, response.body).toBe(200);
+      };
+      await setActive(false);
+      expect(await works(token)).toBe(401);
+      expect((await person.request({ method: 'GET', url: '/api/v1/auth/session' })).statusCode).toBe(401);
+      await setActive(true);
+      expect(await works(token)).toBe(401);
+      expect((await person.request({ method: 'GET', url: '/api/v1/auth/session' })).statusCode).toBe(401);
+      expect((await signIn('disabled-later@test.steerboard.vn', TEST_PASSWORD)).statusCode).toBe(200);
+    });
+  });
+
   it('refuses a disabled account', async () => {
     const admin = await t.signIn(t.world.person.admin.email);
     const person = await admin.request({ method: 'GET', url: `/api/v1/people/${t.world.person.inspector.id}` });

@@ -4,6 +4,7 @@ import { foldForSearch } from '../../../shared/domain/text.ts';
 import type { CreatePerson, GrantRole, ListPeopleQuery, Person, UpdatePerson } from '../../../shared/schemas/people.ts';
 import { forbidden, notFound, staleVersion, duplicateField } from '../../errors.ts';
 import * as audit from '../audit/audit.service.ts';
+import { endCredentialsOf } from '../auth/auth.repository.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Principal } from '../auth/principal.ts';
 import { getOrganization } from '../organizations/organizations.service.ts';
@@ -134,6 +135,8 @@ export async function updatePerson(
       search_text: searchTextOf(after.fullName, current.email),
     });
     if (!updated) throw staleVersion('person', current.version);
+    // Disabled is signed out everywhere for good: enabling the person again revives no old session or token.
+    const ended = before.isActive && !after.isActive ? await endCredentialsOf(tx, id) : undefined;
     await audit.record(tx, principal, [
       {
         action: 'person.updated',
@@ -143,6 +146,17 @@ export async function updatePerson(
         before,
         after,
       },
+      ...(ended
+        ? [
+            {
+              action: 'person.credentials_ended',
+              entityType: 'person',
+              entityId: id,
+              scopePath: current.organization_path,
+              after: { sessions: ended.sessions, apiTokenIds: ended.tokenIds },
+            },
+          ]
+        : []),
     ]);
     return loadPerson(tx, id);
   });
