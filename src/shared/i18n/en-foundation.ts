@@ -80,6 +80,8 @@ export const enFoundation = {
   'people.revoke': 'Revoke',
   'people.revokeLabel': 'Revoke {role} in {organization}',
   'people.noRoles': 'No role yet.',
+  'people.outOfReach':
+    'Only an administrator whose scope covers this person’s organization and every role they hold can change them.',
   'audit.title': 'Audit trail',
   'audit.seq': 'No.',
   'audit.at': 'Time',

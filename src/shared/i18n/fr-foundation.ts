@@ -82,6 +82,8 @@ export const frFoundation = {
   'people.revoke': 'Retirer',
   'people.revokeLabel': 'Retirer le rôle {role} dans {organization}',
   'people.noRoles': 'Aucun rôle pour le moment.',
+  'people.outOfReach':
+    'Seul un administrateur dont le périmètre couvre l’organisation de cette personne et tous ses rôles peut la modifier.',
   'audit.title': "Journal d'audit",
   'audit.seq': 'N°',
   'audit.at': 'Date',

@@ -81,6 +81,8 @@ export const viFoundation = {
   'people.revoke': 'Thu hồi',
   'people.revokeLabel': 'Thu hồi vai trò {role} tại {organization}',
   'people.noRoles': 'Chưa có vai trò.',
+  'people.outOfReach':
+    'Chỉ quản trị viên có phạm vi bao trùm đơn vị của người này và mọi vai trò họ nắm giữ mới được thay đổi thông tin của họ.',
   'audit.title': 'Nhật ký thay đổi',
   'audit.seq': 'STT',
   'audit.at': 'Thời điểm',
