@@ -31,7 +31,8 @@ export async function buildApp(database: DatabaseHandle, config: Config): Promis
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: 1024 * 1024,
-    trustProxy: '127.0.0.1',
+    // Whose X-Forwarded-For names the client (TRUST_PROXY): rate limits and sign-in throttling count by it.
+    trustProxy: trustProxyOption(config.trustProxy),
     // Request ids in logs tie a client's problem report to the server's line.
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
@@ -40,6 +41,9 @@ export async function buildApp(database: DatabaseHandle, config: Config): Promis
   app.setErrorHandler(problemHandler);
 
   await app.register(helmet, {
+    // Only when served over HTTPS: over plain HTTP the header is meaningless, and once a browser has
+    // it, an instance without HTTPS becomes unreachable from it for a year.
+    strictTransportSecurity: config.cookieSecure,
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -73,6 +77,15 @@ export async function buildApp(database: DatabaseHandle, config: Config): Promis
 
   await registerWebApp(app, config.webDir);
   return app;
+}
+
+/**
+ * Fastify takes TRUST_PROXY's forms as they are, except a hop count, which it now ignores (a client
+ * reaching the app directly could claim any address); counted here, as proxy-addr counts: the
+ * socket's peer is hop 0. Documented as safe only when nothing but the proxies reach the app.
+ */
+function trustProxyOption(trust: Config['trustProxy']) {
+  return typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
 }
 
 /** The built React app, with every non-API path answered by index.html so that deep links work. */

@@ -82,14 +82,17 @@ export interface ApiTokenTable {
   expires_at: Date;
   last_used_at: Date | null;
   revoked_at: Date | null;
+  /** The token this one was created with, if any: it cannot outlive or survive it (migration 0012). */
+  parent_id: string | null;
 }
 
-export interface SignInAttemptTable {
-  id: Generated<string>;
-  email: string;
-  ip: string;
-  succeeded: boolean;
-  at: Generated<Date>;
+/** Failures reserved per sign-in bucket in its current window (migration 0012, decision 0016). */
+export interface SignInThrottleTable {
+  bucket: string;
+  window_start: Date;
+  failures: number;
+  /** Account-and-address buckets: the last successful sign-in from this address. */
+  succeeded_at: Date | null;
 }
 
 export interface AuditLogTable {
@@ -362,7 +365,7 @@ export interface Database {
   role_assignment: RoleAssignmentTable;
   session: SessionTable;
   api_token: ApiTokenTable;
-  sign_in_attempt: SignInAttemptTable;
+  sign_in_throttle: SignInThrottleTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   programme: ProgrammeTable;

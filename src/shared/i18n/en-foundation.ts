@@ -80,6 +80,8 @@ export const enFoundation = {
   'people.revoke': 'Revoke',
   'people.revokeLabel': 'Revoke {role} in {organization}',
   'people.noRoles': 'No role yet.',
+  'people.outOfReach':
+    'Only an administrator whose scope covers this person’s organization and every role they hold can change them.',
   'audit.title': 'Audit trail',
   'audit.seq': 'No.',
   'audit.at': 'Time',
@@ -119,12 +121,16 @@ export const enFoundation = {
   'error.payload_too_large': 'The request is too large.',
   'error.unsupported_media_type': 'This content type is not supported.',
   'error.account_disabled': 'This account is disabled.',
+  'error.token_outlives_parent':
+    'A token created with another token cannot outlive it: {maxDays, plural, one {# day} other {# days}} at most.',
   'error.data_dir_locked': 'The data directory is in use by another process.',
   'error.internal': 'Something went wrong on our side. Try again later.',
   'error.rate_limited': 'Too many requests. Slow down and try again shortly.',
   'error.network': 'The server cannot be reached. Check your connection.',
-  'error.extension_pending': 'An extension request already waits for a decision: wait for the assigning organization’s answer.',
-  'error.own_decision': 'Nobody decides on a request or a result they sent themselves: the assigning organization decides.',
+  'error.extension_pending':
+    'An extension request already waits for a decision: wait for the assigning organization’s answer.',
+  'error.own_decision':
+    'Nobody decides on a request or a result they sent themselves: the assigning organization decides.',
   'error.children_open': 'Sub-tasks are still open: finish or cancel them first.',
   'error.invalid_transition': "This action is not possible in the task's current state.",
   'error.reason_required': 'Give a reason.',

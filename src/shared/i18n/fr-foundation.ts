@@ -82,6 +82,8 @@ export const frFoundation = {
   'people.revoke': 'Retirer',
   'people.revokeLabel': 'Retirer le rôle {role} dans {organization}',
   'people.noRoles': 'Aucun rôle pour le moment.',
+  'people.outOfReach':
+    'Seul un administrateur dont le périmètre couvre l’organisation de cette personne et tous ses rôles peut la modifier.',
   'audit.title': "Journal d'audit",
   'audit.seq': 'N°',
   'audit.at': 'Date',
@@ -121,12 +123,16 @@ export const frFoundation = {
   'error.payload_too_large': 'La requête est trop volumineuse.',
   'error.unsupported_media_type': "Ce type de contenu n'est pas pris en charge.",
   'error.account_disabled': 'Ce compte est désactivé.',
+  'error.token_outlives_parent':
+    'Un jeton créé avec un autre jeton ne peut pas lui survivre : {maxDays, plural, one {# jour} other {# jours}} au plus.',
   'error.data_dir_locked': 'Le répertoire de données est utilisé par un autre processus.',
   'error.internal': 'Une erreur est survenue de notre côté. Réessayez plus tard.',
   'error.rate_limited': 'Trop de requêtes. Patientez un peu avant de réessayer.',
   'error.network': 'Le serveur est injoignable. Vérifiez votre connexion.',
-  'error.extension_pending': 'Une demande de prolongation attend déjà une décision : attendez la réponse de l’organisme qui a confié la tâche.',
-  'error.own_decision': 'Personne ne décide d’une demande ou d’un résultat qu’il a lui-même envoyé : l’organisme qui a confié la tâche décide.',
+  'error.extension_pending':
+    'Une demande de prolongation attend déjà une décision : attendez la réponse de l’organisme qui a confié la tâche.',
+  'error.own_decision':
+    'Personne ne décide d’une demande ou d’un résultat qu’il a lui-même envoyé : l’organisme qui a confié la tâche décide.',
   'error.children_open': 'Des sous-tâches sont encore ouvertes : terminez-les ou annulez-les d’abord.',
   'error.invalid_transition': 'Cette action n’est pas possible dans l’état actuel de la tâche.',
   'error.reason_required': 'Indiquez un motif.',

@@ -81,6 +81,8 @@ export const viFoundation = {
   'people.revoke': 'Thu hồi',
   'people.revokeLabel': 'Thu hồi vai trò {role} tại {organization}',
   'people.noRoles': 'Chưa có vai trò.',
+  'people.outOfReach':
+    'Chỉ quản trị viên có phạm vi bao trùm đơn vị của người này và mọi vai trò họ nắm giữ mới được thay đổi thông tin của họ.',
   'audit.title': 'Nhật ký thay đổi',
   'audit.seq': 'STT',
   'audit.at': 'Thời điểm',
@@ -118,12 +120,15 @@ export const viFoundation = {
   'error.payload_too_large': 'Yêu cầu quá lớn.',
   'error.unsupported_media_type': 'Không hỗ trợ kiểu nội dung này.',
   'error.account_disabled': 'Tài khoản này đã bị khóa.',
+  'error.token_outlives_parent':
+    'Mã truy cập API tạo bằng một mã khác không được có hạn dài hơn mã đó: tối đa {maxDays, plural, other {# ngày}}.',
   'error.data_dir_locked': 'Thư mục dữ liệu đang được một tiến trình khác sử dụng.',
   'error.internal': 'Đã xảy ra lỗi ở máy chủ. Vui lòng thử lại sau.',
   'error.rate_limited': 'Quá nhiều yêu cầu. Vui lòng chờ một lát rồi thử lại.',
   'error.network': 'Không kết nối được với máy chủ. Hãy kiểm tra kết nối mạng.',
   'error.extension_pending': 'Đã có một đề nghị gia hạn đang chờ quyết định: hãy chờ cơ quan giao nhiệm vụ trả lời.',
-  'error.own_decision': 'Không ai được tự quyết định đề nghị hoặc kết quả do chính mình gửi: việc này do cơ quan giao nhiệm vụ quyết định.',
+  'error.own_decision':
+    'Không ai được tự quyết định đề nghị hoặc kết quả do chính mình gửi: việc này do cơ quan giao nhiệm vụ quyết định.',
   'error.children_open': 'Còn nhiệm vụ con chưa hoàn thành: hãy hoàn thành hoặc hủy trước.',
   'error.invalid_transition': 'Không thể thực hiện thao tác này ở trạng thái hiện tại của nhiệm vụ.',
   'error.reason_required': 'Vui lòng nêu lý do.',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PERSON_ACTIONS } from '../domain/person-permissions.ts';
 import { ROLES } from '../domain/roles.ts';
 import { RoleAssignmentSchema } from './auth.ts';
 import { IdSchema, LocaleSchema, PageQuerySchema, text } from './common.ts';
@@ -16,6 +17,8 @@ export const PersonSchema = z.object({
   isActive: z.boolean(),
   roles: z.array(RoleAssignmentSchema),
   version: z.number().int(),
+  /** What the caller may do to this person now (`mayManagePerson`): the screens offer only these. */
+  allowedActions: z.array(z.enum(PERSON_ACTIONS)),
 });
 export type Person = z.infer<typeof PersonSchema>;
 

@@ -10,6 +10,7 @@ import * as taskTallies from './0008-task-tallies.ts';
 import * as feedbackQueueIndexes from './0009-feedback-queue-indexes.ts';
 import * as taskProgressHistory from './0010-task-progress-history.ts';
 import * as taskTallyValidity from './0011-task-tally-validity.ts';
+import * as authHardening from './0012-auth-hardening.ts';
 import * as crashSafety from './0013-crash-safety.ts';
 import * as confidentialTaskIndex from './0014-confidential-task-index.ts';
 
@@ -29,6 +30,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0009-feedback-queue-indexes': feedbackQueueIndexes,
   '0010-task-progress-history': taskProgressHistory,
   '0011-task-tally-validity': taskTallyValidity,
+  '0012-auth-hardening': authHardening,
   '0013-crash-safety': crashSafety,
   '0014-confidential-task-index': confidentialTaskIndex,
 };

@@ -80,6 +80,10 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { datab
       schema: {
         tags,
         summary: 'Create an API token acting with the caller’s roles; the secret is returned once',
+        description:
+          'A token created with a token records it as its parent: it expires no later than the parent (more days ' +
+          'than the parent has left are refused with 400 on expiresInDays) and stops working when any token above ' +
+          'it is revoked or expires.',
         body: CreateApiTokenSchema,
         response: { 201: CreatedApiTokenSchema, ...problems(401, 403) },
       },

@@ -1,11 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../db/database.ts';
 import type { Role } from '../../../shared/domain/roles.ts';
-import {
-  MAX_FAILURES_PER_ACCOUNT,
-  MAX_FAILURES_PER_ADDRESS,
-  SIGN_IN_WINDOW_MINUTES,
-} from '../../../shared/domain/sign-in-policy.ts';
 import type { Session, SignIn } from '../../../shared/schemas/auth.ts';
 import { AppError, notFound } from '../../errors.ts';
 import * as audit from '../audit/audit.service.ts';
@@ -14,6 +9,7 @@ import { toRoleAssignment } from '../people/people.service.ts';
 import * as repository from './auth.repository.ts';
 import { decoyPasswordHash, verifyPassword } from './passwords.ts';
 import type { Principal } from './principal.ts';
+import { reserveSignInAttempt, settleSuccess } from './sign-in-throttle.ts';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 const randomToken = () => randomBytes(32).toString('base64url');
@@ -37,28 +33,18 @@ export async function signIn(
   sessionTtlHours: number,
 ): Promise<{ cookieToken: string; session: Session }> {
   const email = credentials.email.toLowerCase();
-  const since = new Date(Date.now() - SIGN_IN_WINDOW_MINUTES * 60_000);
-  const [byAccount, byAddress] = await Promise.all([
-    repository.countRecentFailures(db, 'email', email, since),
-    repository.countRecentFailures(db, 'ip', ip, since),
-  ]);
-  if (byAccount >= MAX_FAILURES_PER_ACCOUNT || byAddress >= MAX_FAILURES_PER_ADDRESS) {
-    throw new AppError('too_many_attempts', 'Too many failed sign-ins; try again later', {
-      minutes: SIGN_IN_WINDOW_MINUTES,
-    });
-  }
+  const now = new Date();
+  // Counted before the password is checked: see reserveSignInAttempt.
+  const reservation = await reserveSignInAttempt(db, email, ip, now);
   const person = await people.findCredentialsByEmail(db, email);
   const passwordOk = await verifyPassword(person?.password_hash ?? (await decoyPasswordHash()), credentials.password);
-  if (!person || !passwordOk) {
-    await repository.recordAttempt(db, email, ip, false);
-    throw new AppError('invalid_credentials', 'Wrong e-mail or password');
-  }
+  if (!person || !passwordOk) throw new AppError('invalid_credentials', 'Wrong e-mail or password');
+  await settleSuccess(db, reservation, now);
   if (!person.is_active) throw new AppError('account_disabled', 'This account is disabled');
 
   const cookieToken = randomToken();
   const csrfToken = randomToken();
   await db.transaction().execute(async (tx) => {
-    await repository.recordAttempt(tx, email, ip, true);
     await repository.insertSession(tx, {
       token_hash: sha256(cookieToken),
       person_id: person.id,
@@ -123,5 +109,5 @@ export async function principalFromApiToken(db: Db, bearer: string): Promise<Pri
   if (!token.last_used_at || Date.now() - token.last_used_at.getTime() > 60_000) {
     await repository.touchApiToken(db, token.id);
   }
-  return loadPrincipal(db, token.person_id, token.organization_id, 'token');
+  return { ...(await loadPrincipal(db, token.person_id, token.organization_id, 'token')), tokenId: token.id };
 }

@@ -6,6 +6,8 @@ export interface Principal {
   organizationId: string;
   grants: RoleGrant[];
   via: 'session' | 'token' | 'system';
+  /** The API token the request came with: tokens it creates cannot outlive or survive it. */
+  tokenId?: string;
 }
 
 /**

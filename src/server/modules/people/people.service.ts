@@ -1,9 +1,15 @@
 import type { Db } from '../../db/database.ts';
-import { can, canGrant, scopesFor } from '../../../shared/domain/roles.ts';
+import {
+  allowedPersonActions,
+  type ManagedPerson,
+  mayManagePerson,
+} from '../../../shared/domain/person-permissions.ts';
+import { can, canGrant, type RoleGrant, scopesFor } from '../../../shared/domain/roles.ts';
 import { foldForSearch } from '../../../shared/domain/text.ts';
 import type { CreatePerson, GrantRole, ListPeopleQuery, Person, UpdatePerson } from '../../../shared/schemas/people.ts';
 import { forbidden, notFound, staleVersion, duplicateField } from '../../errors.ts';
 import * as audit from '../audit/audit.service.ts';
+import { endCredentialsOf } from '../auth/auth.repository.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Principal } from '../auth/principal.ts';
 import { getOrganization } from '../organizations/organizations.service.ts';
@@ -12,7 +18,17 @@ import type { PersonRow, RoleRow } from './people.repository.ts';
 
 const searchTextOf = (fullName: string, email: string) => foldForSearch(`${fullName} ${email}`);
 
-function toPerson(row: PersonRow, roles: RoleRow[]): Person {
+/** The person as `mayManagePerson` sees them: their organization and every role they hold. */
+function managedPerson(row: PersonRow, roles: RoleRow[]): ManagedPerson {
+  return {
+    organizationPath: row.organization_path,
+    roles: roles
+      .filter((role) => role.person_id === row.id)
+      .map((role) => ({ role: role.role, scopePath: role.organization_path })),
+  };
+}
+
+function toPerson(row: PersonRow, roles: RoleRow[], grants: readonly RoleGrant[]): Person {
   return {
     id: row.id,
     email: row.email,
@@ -23,6 +39,7 @@ function toPerson(row: PersonRow, roles: RoleRow[]): Person {
     isActive: row.is_active,
     version: row.version,
     roles: roles.filter((role) => role.person_id === row.id).map(toRoleAssignment),
+    allowedActions: allowedPersonActions(grants, managedPerson(row, roles)),
   };
 }
 
@@ -43,9 +60,16 @@ async function getPersonRow(db: Db, id: string): Promise<PersonRow> {
   return row;
 }
 
-async function loadPerson(db: Db, id: string): Promise<Person> {
+async function loadPerson(db: Db, principal: Principal, id: string): Promise<Person> {
   const row = await getPersonRow(db, id);
-  return toPerson(row, await repository.rolesOf(db, [id]));
+  return toPerson(row, await repository.rolesOf(db, [id]), principal.grants);
+}
+
+/** Refuses, unless the principal may act on this person (`mayManagePerson`). */
+async function requireManaging(db: Db, principal: Principal, row: PersonRow, action: string): Promise<RoleRow[]> {
+  const roles = await repository.rolesOf(db, [row.id]);
+  if (!mayManagePerson(principal.grants, managedPerson(row, roles))) throw forbidden(action);
+  return roles;
 }
 
 export async function getPerson(db: Db, principal: Principal, id: string): Promise<Person> {
@@ -53,7 +77,7 @@ export async function getPerson(db: Db, principal: Principal, id: string): Promi
   if (row.id !== principal.personId && !can(principal.grants, 'person.read', row.organization_path)) {
     throw forbidden('read this person');
   }
-  return toPerson(row, await repository.rolesOf(db, [id]));
+  return toPerson(row, await repository.rolesOf(db, [id]), principal.grants);
 }
 
 export async function listPeople(
@@ -80,7 +104,7 @@ export async function listPeople(
     page.map((row) => row.id),
   );
   return {
-    items: page.map((row) => toPerson(row, roles)),
+    items: page.map((row) => toPerson(row, roles, principal.grants)),
     nextCursor: rows.length > query.limit ? (page.at(-1)?.email.toLowerCase() ?? null) : null,
   };
 }
@@ -110,7 +134,7 @@ export async function createPerson(db: Db, principal: Principal, input: CreatePe
         after: { email: input.email, fullName: input.fullName, locale: input.locale, organizationId: organization.id },
       },
     ]);
-    return loadPerson(tx, id);
+    return loadPerson(tx, principal, id);
   });
 }
 
@@ -123,7 +147,7 @@ export async function updatePerson(
 ): Promise<Person> {
   return db.transaction().execute(async (tx) => {
     const current = await getPersonRow(tx, id);
-    if (!can(principal.grants, 'person.write', current.organization_path)) throw forbidden('change this person');
+    await requireManaging(tx, principal, current, 'change this person');
     if (current.version !== expectedVersion) throw staleVersion('person', current.version);
     const before = { fullName: current.full_name, locale: current.locale, isActive: current.is_active };
     const after = { ...before, ...changes };
@@ -134,6 +158,8 @@ export async function updatePerson(
       search_text: searchTextOf(after.fullName, current.email),
     });
     if (!updated) throw staleVersion('person', current.version);
+    // Disabled is signed out everywhere for good: enabling the person again revives no old session or token.
+    const ended = before.isActive && !after.isActive ? await endCredentialsOf(tx, id) : undefined;
     await audit.record(tx, principal, [
       {
         action: 'person.updated',
@@ -143,14 +169,26 @@ export async function updatePerson(
         before,
         after,
       },
+      ...(ended
+        ? [
+            {
+              action: 'person.credentials_ended',
+              entityType: 'person',
+              entityId: id,
+              scopePath: current.organization_path,
+              after: { sessions: ended.sessions, apiTokenIds: ended.tokenIds },
+            },
+          ]
+        : []),
     ]);
-    return loadPerson(tx, id);
+    return loadPerson(tx, principal, id);
   });
 }
 
 export async function grantRole(db: Db, principal: Principal, personId: string, input: GrantRole): Promise<Person> {
   return db.transaction().execute(async (tx) => {
     const person = await getPersonRow(tx, personId);
+    await requireManaging(tx, principal, person, 'grant roles to this person');
     const scope = await getOrganization(tx, input.organizationId);
     if (!canGrant(principal.grants, input.role, scope.path)) throw forbidden(`grant ${input.role} here`);
     const inserted = await repository.insertRole(tx, {
@@ -170,7 +208,7 @@ export async function grantRole(db: Db, principal: Principal, personId: string, 
         },
       ]);
     }
-    return loadPerson(tx, person.id);
+    return loadPerson(tx, principal, person.id);
   });
 }
 
@@ -187,6 +225,7 @@ export async function revokeRole(
     if (!canGrant(principal.grants, assignment.role, assignment.organization_path)) {
       throw forbidden(`revoke ${assignment.role} here`);
     }
+    await requireManaging(tx, principal, await getPersonRow(tx, personId), 'revoke roles of this person');
     await repository.deleteRole(tx, personId, assignmentId);
     await audit.record(tx, principal, [
       {
@@ -197,6 +236,6 @@ export async function revokeRole(
         before: { assignmentId, role: assignment.role, organizationId: assignment.organization_id },
       },
     ]);
-    return loadPerson(tx, personId);
+    return loadPerson(tx, principal, personId);
   });
 }

@@ -279,26 +279,76 @@ describe.each(TEST_DATABASE_KINDS)('people and roles on %s', (kind) => {
       expect(ok.json().roles.map((r: { role: string }) => r.role)).toEqual(['focal_point', 'inspector']);
     });
 
-    it('refuses an outsider revoking a Hà Nội role; an admin of Hà Nội may', async () => {
+    it('refuses an outsider revoking a Hà Nội role, and an admin of Hà Nội while the person is an inspector', async () => {
       const person = (await get(hanoiAdmin, `/api/v1/people/${personId}`)).json() as Person;
       const focal = person.roles.find((role) => role.role === 'focal_point');
-      if (!focal) throw new Error('focal_point role missing');
-      const url = `/api/v1/people/${personId}/roles/${focal.id}`;
-      expect((await outsider.request({ method: 'DELETE', url })).statusCode).toBe(403);
       const inspectorRole = person.roles.find((role) => role.role === 'inspector');
-      const revokeInspector = await hanoiAdmin.request({
-        method: 'DELETE',
-        url: `/api/v1/people/${personId}/roles/${inspectorRole?.id}`,
-      });
-      expect(revokeInspector.statusCode).toBe(403);
-      const revoked = await hanoiAdmin.request({ method: 'DELETE', url });
+      if (!focal || !inspectorRole) throw new Error('roles missing');
+      const url = (assignmentId: string) => `/api/v1/people/${personId}/roles/${assignmentId}`;
+      expect((await outsider.request({ method: 'DELETE', url: url(focal.id) })).statusCode).toBe(403);
+      expect((await hanoiAdmin.request({ method: 'DELETE', url: url(inspectorRole.id) })).statusCode).toBe(403);
+      // An inspector reads everywhere: only a root admin, who alone appoints one, acts on them.
+      expect((await hanoiAdmin.request({ method: 'DELETE', url: url(focal.id) })).statusCode).toBe(403);
+      expect((await admin.request({ method: 'DELETE', url: url(inspectorRole.id) })).statusCode).toBe(200);
+      const revoked = await hanoiAdmin.request({ method: 'DELETE', url: url(focal.id) });
       expect(revoked.statusCode).toBe(200);
-      expect(revoked.json().roles.map((r: { role: string }) => r.role)).toEqual(['inspector']);
-      expect((await hanoiAdmin.request({ method: 'DELETE', url })).statusCode).toBe(404);
+      expect(revoked.json().roles).toEqual([]);
+      expect((await hanoiAdmin.request({ method: 'DELETE', url: url(focal.id) })).statusCode).toBe(404);
       const audit = (await get(admin, `/api/v1/audit?entityId=${personId}&action=role.revoked`)).json().items;
-      expect(audit).toEqual([
-        expect.objectContaining({ before: expect.objectContaining({ assignmentId: focal.id, role: 'focal_point' }) }),
-      ]);
+      expect(audit).toHaveLength(2);
+      expect(audit).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            actorId: t.world.person.admin.id,
+            before: expect.objectContaining({ assignmentId: inspectorRole.id, role: 'inspector' }),
+          }),
+          expect.objectContaining({
+            actorId: t.world.person.hanoiAdmin.id,
+            before: expect.objectContaining({ assignmentId: focal.id, role: 'focal_point' }),
+          }),
+        ]),
+      );
+    });
+
+    it('keeps an admin of Hà Nội from acting on a person of Hà Nội who holds a national role', async () => {
+      const created = await admin.request({
+        method: 'POST',
+        url: '/api/v1/people',
+        payload: newPerson('national@test.steerboard.vn', t.world.org.hoanKiem.id),
+      });
+      const id = created.json().id;
+      expect((await grant(admin, id, 'focal_point', t.world.org.hanoi.id)).statusCode).toBe(201);
+      const national = await grant(admin, id, 'leader', t.world.org.root.id);
+      const leaderRole = national.json().roles.find((role: { role: string }) => role.role === 'leader');
+      const hanoiRole = national.json().roles.find((role: { role: string }) => role.role === 'focal_point');
+      const url = `/api/v1/people/${id}`;
+      const patch = async (client: TestClient, payload: Record<string, unknown>) =>
+        client.request({
+          method: 'PATCH',
+          url,
+          headers: { 'if-match': (await get(admin, url)).headers.etag as string },
+          payload,
+        });
+
+      expect((await patch(hanoiAdmin, { isActive: false })).statusCode).toBe(403);
+      expect((await patch(hanoiAdmin, { fullName: 'Đổi Tên' })).statusCode).toBe(403);
+      expect((await grant(hanoiAdmin, id, 'focal_point', t.world.org.dongAnh.id)).statusCode).toBe(403);
+      expect((await hanoiAdmin.request({ method: 'DELETE', url: `${url}/roles/${hanoiRole.id}` })).statusCode).toBe(
+        403,
+      );
+      const seenByHanoi = (await get(hanoiAdmin, url)).json();
+      expect(seenByHanoi).toMatchObject({ isActive: true, fullName: 'Ngô Thị Mới', allowedActions: [] });
+      expect(seenByHanoi.roles).toHaveLength(2);
+      const listed = (await get(hanoiAdmin, '/api/v1/people?q=national')).json().items;
+      expect(listed).toEqual([expect.objectContaining({ id, allowedActions: [] })]);
+      expect((await get(admin, url)).json().allowedActions).toEqual(['edit', 'manage_roles']);
+
+      // Without the national role the person is Hà Nội's alone again.
+      expect((await admin.request({ method: 'DELETE', url: `${url}/roles/${leaderRole.id}` })).statusCode).toBe(200);
+      expect((await get(hanoiAdmin, url)).json().allowedActions).toEqual(['edit', 'manage_roles']);
+      const disabled = await patch(hanoiAdmin, { isActive: false });
+      expect(disabled.statusCode, disabled.body).toBe(200);
+      expect(disabled.json()).toMatchObject({ isActive: false, allowedActions: ['edit', 'manage_roles'] });
     });
 
     it('takes effect on the next request of the person who got or lost it', async () => {

@@ -6,7 +6,13 @@ import { TEST_DATABASE_KINDS } from '../../testing/test-database.ts';
 import { actorFor, buildProgramme } from '../../testing/task-factory.ts';
 import { getImportJob, runImportJob } from './import-jobs.service.ts';
 import { startImportWorker } from './import-worker.ts';
-import { multipartFile, readWorkbook, type SheetRow, sheetValues, taskWorkbook } from '../../testing/spreadsheets-test-support.ts';
+import {
+  multipartFile,
+  readWorkbook,
+  type SheetRow,
+  sheetValues,
+  taskWorkbook,
+} from '../../testing/spreadsheets-test-support.ts';
 import { importTasks } from './task-import.service.ts';
 
 const row = (title: string, lead = 'BKHCN'): SheetRow => ({

@@ -1,4 +1,4 @@
-import { Drawer, Stack, Text } from '@mantine/core';
+import { Alert, Drawer, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { QueryState } from '../../components/query-state.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
@@ -25,6 +25,11 @@ export function PersonDrawer({ personId, onClose }: { personId: string | undefin
           <Text size="sm" c="dimmed">
             {person.email} · {person.organizationNameVi}
           </Text>
+          {person.allowedActions.length === 0 ? (
+            <Alert color="gray" role="note">
+              {t('people.outOfReach')}
+            </Alert>
+          ) : null}
           {/* Keyed by person, not version: the form keeps what was typed while the version moves on. */}
           <PersonProfileForm key={person.id} person={person} />
           <PersonRoles person={person} />

@@ -17,6 +17,8 @@ export function PersonProfileForm({ person }: { person: Person }) {
   const [locale, setLocale] = useState<Locale>(person.locale);
   const [isActive, setActive] = useState(person.isActive);
   const [isSaved, setSaved] = useState(false);
+  // The server decides (mayManagePerson); the form only shows what it would refuse as read-only.
+  const readOnly = !person.allowedActions.includes('edit');
 
   const mutation = useMutation({
     // If-Match carries the version this form was loaded from: a 412 means someone else saved first.
@@ -63,11 +65,13 @@ export function PersonProfileForm({ person }: { person: Person }) {
           value={fullName}
           onChange={(e) => setFullName(e.currentTarget.value)}
           error={byField.fullName}
+          readOnly={readOnly}
         />
         <NativeSelect
           label={t('people.locale')}
           value={locale}
           onChange={(e) => setLocale(e.currentTarget.value as Locale)}
+          disabled={readOnly}
           data={LOCALES.map((code) => ({ value: code, label: t(`language.${code}`) }))}
           error={byField.locale}
         />
@@ -75,13 +79,16 @@ export function PersonProfileForm({ person }: { person: Person }) {
           label={t('people.active')}
           checked={isActive}
           onChange={(e) => setActive(e.currentTarget.checked)}
+          disabled={readOnly}
           error={byField.isActive}
         />
-        <Group>
-          <Button type="submit" loading={mutation.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        {readOnly ? null : (
+          <Group>
+            <Button type="submit" loading={mutation.isPending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        )}
       </Stack>
     </form>
   );

@@ -17,6 +17,7 @@ export function PersonRoles({ person }: { person: Person }) {
     queryClient.setQueryData(['people', 'detail', person.id], updated);
     await queryClient.invalidateQueries({ queryKey: ['people', 'list'] });
   };
+  const mayManage = person.allowedActions.includes('manage_roles');
   const revoke = useMutation({
     mutationFn: (assignmentId: string) => revokeRole(person.id, assignmentId),
     onSuccess: storePerson,
@@ -46,22 +47,24 @@ export function PersonRoles({ person }: { person: Person }) {
                 <Text size="sm">
                   <strong>{role}</strong> — {organization} ({assignment.organizationCode})
                 </Text>
-                <Button
-                  size="xs"
-                  variant="outline"
-                  color="red.9"
-                  aria-label={t('people.revokeLabel', { role, organization })}
-                  loading={revoke.isPending && revoke.variables === assignment.id}
-                  onClick={() => revoke.mutate(assignment.id)}
-                >
-                  {t('people.revoke')}
-                </Button>
+                {mayManage ? (
+                  <Button
+                    size="xs"
+                    variant="outline"
+                    color="red.9"
+                    aria-label={t('people.revokeLabel', { role, organization })}
+                    loading={revoke.isPending && revoke.variables === assignment.id}
+                    onClick={() => revoke.mutate(assignment.id)}
+                  >
+                    {t('people.revoke')}
+                  </Button>
+                ) : null}
               </Group>
             </List.Item>
           );
         })}
       </List>
-      <GrantRoleForm person={person} onGranted={storePerson} />
+      {mayManage ? <GrantRoleForm person={person} onGranted={storePerson} /> : null}
     </Stack>
   );
 }
