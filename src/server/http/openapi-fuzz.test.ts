@@ -65,7 +65,8 @@ function faultOf(request: FuzzRequest, response: LightMyRequestResponse): string
   if (status >= 500) return `${status}: ${response.body.slice(0, 300)}`;
   if (status < 400) return undefined;
   const type = String(response.headers['content-type'] ?? '');
-  if (request.url.startsWith('/open311/')) {
+  // Where the request went once `..` segments are resolved, as clients (and inject) do.
+  if (new URL(request.url, 'http://fuzz.test').pathname.startsWith('/open311/')) {
     return /^(application\/json|text\/xml)/.test(type)
       ? undefined
       : `${status} as ${type}, not an Open311 error document`;
