@@ -20,7 +20,7 @@ import type { JsonSchema } from '../testing/fuzz/schema-arbitrary.ts';
  * operation) and FUZZ_REPORT (a file to write every faulty answer to) change it, e.g. `FUZZ_RUNS=2000 FUZZ_SEED=7 npx vitest run src/server/http/openapi-fuzz.test.ts`.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261203);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 
 type OpenApiDocument = {
   paths: Record<
