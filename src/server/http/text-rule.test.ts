@@ -194,6 +194,16 @@ describe.each(TEST_DATABASE_KINDS)('the text rule and the date range, on %s', (k
     }
   });
 
+  it('words a malformed If-Match from the catalogue too, in the caller’s language', async () => {
+    const response = await admin.request({
+      method: 'PATCH',
+      url: `/api/v1/organizations/${t.world.org.hanoi.id}`,
+      headers: { 'if-match': '"abc"', 'accept-language': 'fr' },
+      payload: { nameEn: 'Hanoi' },
+    });
+    expectFieldRefused(response, 'headers.if-match', translate('fr', 'error.etag_expected'));
+  });
+
   it('holds for every string parameter and body field of the OpenAPI document', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as {
       paths: Record<string, Record<string, Operation>>;

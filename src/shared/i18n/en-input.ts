@@ -8,5 +8,6 @@ export const enInput = {
   'error.invalid_multipart': 'The form data (multipart) of the request is malformed.',
   'error.bad_request': 'The request is malformed.',
   'error.duplicate_in_list': 'This value appears twice in the list.',
+  'error.etag_expected': 'Send the ETag you read, such as "3".',
   'error.headers_too_large': 'The headers of the request are too large.',
 } as const;

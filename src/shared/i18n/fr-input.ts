@@ -10,5 +10,6 @@ export const frInput = {
   'error.invalid_multipart': 'Les données de formulaire (multipart) de la requête sont mal formées.',
   'error.bad_request': 'La requête est mal formée.',
   'error.duplicate_in_list': 'Cette valeur figure deux fois dans la liste.',
+  'error.etag_expected': 'Envoyez l’ETag lu, par exemple "3".',
   'error.headers_too_large': 'Les en-têtes de la requête sont trop volumineux.',
 } satisfies Record<keyof typeof enInput, string>;

@@ -10,5 +10,6 @@ export const viInput = {
   'error.invalid_multipart': 'Dữ liệu biểu mẫu (multipart) của yêu cầu bị lỗi định dạng.',
   'error.bad_request': 'Yêu cầu không đúng định dạng.',
   'error.duplicate_in_list': 'Giá trị này bị trùng trong danh sách.',
+  'error.etag_expected': 'Hãy gửi ETag đã đọc, chẳng hạn "3".',
   'error.headers_too_large': 'Phần tiêu đề của yêu cầu quá lớn.',
 } satisfies Record<keyof typeof enInput, string>;
