@@ -9,7 +9,7 @@ import type { Config } from './env.ts';
 import { AppError } from './errors.ts';
 import { registerAuthentication } from './http/authentication.ts';
 import { registerOpenApi } from './http/openapi.ts';
-import { problemHandler } from './http/problem.ts';
+import { clientErrorHandler, problemHandler } from './http/problem.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -23,6 +23,7 @@ import { spreadsheetRoutes } from './modules/spreadsheets/spreadsheets.routes.ts
 import { taskRoutes } from './modules/tasks/tasks.routes.ts';
 import { evidenceRoutes } from './modules/evidence/evidence.routes.ts';
 import { feedbackRoutes } from './modules/feedback/feedback.routes.ts';
+import { open311ErrorHandler } from './modules/open311/open311-format.ts';
 import { open311Routes } from './modules/open311/open311.routes.ts';
 import { feedbackStatisticsRoutes } from './modules/feedback/feedback-statistics.routes.ts';
 import { initiativeRoutes } from './modules/feedback/initiatives.routes.ts';
@@ -35,6 +36,13 @@ export async function buildApp(database: DatabaseHandle, config: Config): Promis
     trustProxy: trustProxyOption(config.trustProxy),
     // Request ids in logs tie a client's problem report to the server's line.
     genReqId: () => crypto.randomUUID(),
+    // Refusals made before routing (a malformed percent-encoding, a path parameter too long) and by
+    // Node's HTTP parser answer like every other error, not in Fastify's own JSON (decision 0017).
+    frameworkErrors: (error, request, reply) =>
+      request.url.startsWith('/open311/')
+        ? open311ErrorHandler(error, request, reply)
+        : problemHandler(error, request, reply),
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -96,6 +104,9 @@ async function registerWebApp(app: FastifyInstance, webDir: string): Promise<voi
   app.setNotFoundHandler((request, reply) => {
     const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/open311/');
     if (isPage && hasWebApp) return reply.type('text/html').sendFile('index.html');
-    return problemHandler(new AppError('not_found', `No route ${request.method} ${request.url}`), request, reply);
+    const error = new AppError('not_found', `No route ${request.method} ${request.url}`);
+    // Under /open311/ but outside /open311/v2 (whose own handler answers): still Open311's error format.
+    if (request.url.startsWith('/open311/')) return open311ErrorHandler(error, request, reply);
+    return problemHandler(error, request, reply);
   });
 }

@@ -5,6 +5,12 @@
 export const ERROR_STATUS = {
   validation: 400,
   invalid_json: 400,
+  // Malformed requests, refused before they reach a route's schema (decision 0017).
+  bad_request: 400,
+  invalid_url: 400,
+  invalid_multipart: 400,
+  uri_too_long: 414,
+  headers_too_large: 431,
   unauthenticated: 401,
   invalid_credentials: 401,
   account_disabled: 403,

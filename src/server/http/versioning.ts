@@ -13,7 +13,7 @@ export function requireIfMatch(request: FastifyRequest): number {
   const version = Number(header.replace(/^W\//, '').replaceAll('"', ''));
   if (!Number.isInteger(version) || version < 1) {
     throw new AppError('validation', 'If-Match must be an ETag such as "3"', {}, [
-      { path: 'headers.if-match', message: 'expected an ETag such as "3"' },
+      { path: 'headers.if-match', message: 'error.etag_expected' },
     ]);
   }
   return version;

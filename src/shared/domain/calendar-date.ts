@@ -8,9 +8,22 @@ export type CalendarDate = string;
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * The dates the product accepts (decision 0017): wider than any programme's past and plans, and
+ * narrow enough that date arithmetic (a deadline plus working days, `as_of` minus a year) stays
+ * within what JavaScript's ISO strings and PostgreSQL's dates both read back: year 0000, or a
+ * date past 9999, is what made `as_of=0000-01-01` a 500.
+ */
+export const CALENDAR_DATE_RANGE = { min: '1900-01-01', max: '2999-12-31' } as const;
+
+/** Whether a 'YYYY-MM-DD' string lies within CALENDAR_DATE_RANGE (string order is date order). */
+export const isWithinCalendarRange = (value: string): boolean =>
+  value >= CALENDAR_DATE_RANGE.min && value <= CALENDAR_DATE_RANGE.max;
+
+/** A date that exists ('YYYY-MM-DD', no 2025-02-30) and lies within CALENDAR_DATE_RANGE. */
 export function isCalendarDate(value: string): boolean {
   const match = DATE_PATTERN.exec(value);
-  if (!match) return false;
+  if (!match || !isWithinCalendarRange(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }

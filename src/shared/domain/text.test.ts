@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldForSearch } from './text.ts';
+import { foldForSearch, textFault } from './text.ts';
 
 describe('foldForSearch', () => {
   it.each([
@@ -52,5 +52,36 @@ describe('foldForSearch', () => {
   it('lets a folded query match inside a folded name', () => {
     expect(foldForSearch('Thành phố Hà Nội | Hanoi | 01')).toContain(foldForSearch('HA NOI'));
     expect(foldForSearch('Tỉnh Đắk Lắk')).toContain(foldForSearch('dak lak'));
+  });
+});
+
+describe('textFault', () => {
+  it.each([
+    ['Hà Nội', undefined],
+    ['Đề nghị 😀 👩‍👩‍👧‍👦 مرحبا', undefined],
+    ['\ud83d\ude00', undefined],
+    ['a\u0000b', 'control_character'],
+    ['\u0000', 'control_character'],
+    ['bell\u0007', 'control_character'],
+    ['esc\u001b[31m', 'control_character'],
+    ['tab\there', 'control_character'],
+    ['two\nlines', 'control_character'],
+    ['\ud800', 'lone_surrogate'],
+    ['x\udc00y', 'lone_surrogate'],
+    ['\ude00\ud83d', 'lone_surrogate'],
+    ['ok \ud83d', 'lone_surrogate'],
+  ] as const)('single-line %j → %s', (value, fault) => {
+    expect(textFault(value)).toBe(fault);
+  });
+
+  it('lets multi-line text keep tabs, line feeds and carriage returns, and nothing else of C0', () => {
+    expect(textFault('Dòng 1\r\nDòng 2\tcột', true)).toBeUndefined();
+    for (let code = 0; code < 0x20; code += 1) {
+      const kept = code === 0x09 || code === 0x0a || code === 0x0d;
+      expect(textFault(`a${String.fromCharCode(code)}b`, true), `U+${code.toString(16)}`).toBe(
+        kept ? undefined : 'control_character',
+      );
+    }
+    expect(textFault('a\ud800\nb', true)).toBe('lone_surrogate');
   });
 });

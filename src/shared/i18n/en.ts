@@ -5,6 +5,7 @@ import { enFeedbackExtras } from './en-feedback-extras.ts';
 import { enMonitoring } from './en-monitoring.ts';
 import { enCalendar } from './en-calendar.ts';
 import { enDirectives } from './en-directives.ts';
+import { enInput } from './en-input.ts';
 
 /**
  * The source catalogue: every message of the server and the web app, as ICU MessageFormat, one file
@@ -18,6 +19,7 @@ export const en = {
   ...enFeedback,
   ...enFeedbackScreens,
   ...enFeedbackExtras,
+  ...enInput,
 } as const;
 
 export type MessageKey = keyof typeof en;

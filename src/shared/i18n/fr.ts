@@ -6,6 +6,7 @@ import { frFeedbackExtras } from './fr-feedback-extras.ts';
 import { frMonitoring } from './fr-monitoring.ts';
 import { frCalendar } from './fr-calendar.ts';
 import { frDirectives } from './fr-directives.ts';
+import { frInput } from './fr-input.ts';
 
 /** French. */
 export const fr = {
@@ -16,4 +17,5 @@ export const fr = {
   ...frFeedback,
   ...frFeedbackScreens,
   ...frFeedbackExtras,
+  ...frInput,
 } satisfies Catalogue;

@@ -6,6 +6,7 @@ import { viFeedbackExtras } from './vi-feedback-extras.ts';
 import { viMonitoring } from './vi-monitoring.ts';
 import { viCalendar } from './vi-calendar.ts';
 import { viDirectives } from './vi-directives.ts';
+import { viInput } from './vi-input.ts';
 
 /** Vietnamese: the default language of the product. */
 export const vi = {
@@ -16,4 +17,5 @@ export const vi = {
   ...viFeedback,
   ...viFeedbackScreens,
   ...viFeedbackExtras,
+  ...viInput,
 } satisfies Catalogue;

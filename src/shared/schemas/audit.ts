@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, PageQuerySchema } from './common.ts';
+import { IdSchema, PageQuerySchema, safeText } from './common.ts';
 
 export const AuditEntrySchema = z.object({
   seq: z.number().int(),
@@ -16,10 +16,10 @@ export const AuditEntrySchema = z.object({
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
 export const ListAuditQuerySchema = PageQuerySchema.extend({
-  entityType: z.string().max(50).optional(),
-  entityId: z.string().max(100).optional(),
+  entityType: safeText().max(50).optional(),
+  entityId: safeText().max(100).optional(),
   actorId: IdSchema.optional(),
-  action: z.string().max(100).optional(),
+  action: safeText().max(100).optional(),
 });
 export type ListAuditQuery = z.infer<typeof ListAuditQuerySchema>;
 

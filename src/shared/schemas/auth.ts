@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/roles.ts';
-import { IdSchema, LocaleSchema, text } from './common.ts';
+import { IdSchema, LocaleSchema, safeText, text } from './common.ts';
 
 export const SignInSchema = z.strictObject({
   email: z.email().max(254),
-  password: z.string().min(1).max(200),
+  password: safeText().min(1).max(200),
 });
 export type SignIn = z.infer<typeof SignInSchema>;
 

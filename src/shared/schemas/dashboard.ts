@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDateSchema, IdSchema } from './common.ts';
+import { CalendarDateSchema, IdSchema, safeText } from './common.ts';
 import { ExportFormatSchema } from './spreadsheets.ts';
 import { TaskSummarySchema } from './tasks.ts';
 
@@ -22,7 +22,7 @@ const BreakdownRowSchema = HeadlineSchema.extend({
 });
 
 export const DashboardQuerySchema = z.object({
-  scope: z.string().max(100).optional(),
+  scope: safeText().max(100).optional(),
   as_of: CalendarDateSchema.optional(),
   due_soon_days: z.coerce.number().int().min(0).max(90).optional(),
   format: ExportFormatSchema.optional().describe('json, or an xlsx workbook / csv table of the figures'),

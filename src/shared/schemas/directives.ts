@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DOCUMENT_TYPES } from '../domain/task-vocabulary.ts';
-import { CalendarDateSchema, IdSchema, PageQuerySchema, text } from './common.ts';
+import { CalendarDateSchema, IdSchema, PageQuerySchema, safeText, text } from './common.ts';
 
 export const ProgrammeSchema = z.object({
   id: IdSchema,
@@ -13,8 +13,7 @@ export const ProgrammeSchema = z.object({
 export type Programme = z.infer<typeof ProgrammeSchema>;
 
 export const CreateProgrammeSchema = z.strictObject({
-  code: z
-    .string()
+  code: safeText()
     .trim()
     .min(1)
     .max(40)
@@ -25,6 +24,14 @@ export const CreateProgrammeSchema = z.strictObject({
   groups: z
     .array(z.strictObject({ number: z.number().int().min(1).max(99), nameVi: text(300), nameEn: text(300) }))
     .max(50)
+    // Each number once: the database keeps them unique, and a repeat was a 500 (found by the fuzz test).
+    .superRefine((groups, context) => {
+      groups.forEach((group, index) => {
+        if (groups.findIndex((other) => other.number === group.number) < index) {
+          context.addIssue({ code: 'custom', path: [index, 'number'], message: 'error.duplicate_in_list' });
+        }
+      });
+    })
     .default([]),
 });
 export type CreateProgramme = z.infer<typeof CreateProgrammeSchema>;
@@ -47,12 +54,13 @@ export const CreateDirectiveDocumentSchema = z.strictObject({
   docType: z.enum(DOCUMENT_TYPES),
   issuerOrganizationId: IdSchema,
   issuedOn: CalendarDateSchema,
-  title: text(500),
+  // A document's title runs over lines (its screen field is multi-line).
+  title: text(500, { multiline: true }),
 });
 export type CreateDirectiveDocument = z.infer<typeof CreateDirectiveDocumentSchema>;
 
 export const ListDirectivesQuerySchema = PageQuerySchema.extend({
-  q: z.string().trim().max(200).optional(),
+  q: safeText().trim().max(200).optional(),
   type: z.enum(DOCUMENT_TYPES).optional(),
   issuer: IdSchema.optional(),
   year: z.coerce.number().int().min(1900).max(2200).optional(),
@@ -74,12 +82,15 @@ export const CreateMeetingSchema = z.strictObject({
   organizationId: IdSchema,
   heldOn: CalendarDateSchema,
   title: text(500),
-  conclusions: z.array(text(4000)).max(100).default([]),
+  conclusions: z
+    .array(text(4000, { multiline: true }))
+    .max(100)
+    .default([]),
 });
 export type CreateMeeting = z.infer<typeof CreateMeetingSchema>;
 
 export const ListMeetingsQuerySchema = PageQuerySchema.extend({
-  scope: z.string().max(100).optional(),
+  scope: safeText().max(100).optional(),
   from: CalendarDateSchema.optional(),
   to: CalendarDateSchema.optional(),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FEEDBACK_STATES } from '../domain/feedback.ts';
-import { CalendarDateSchema, IdSchema } from './common.ts';
+import { CalendarDateSchema, IdSchema, safeText } from './common.ts';
 import { CreateTaskSchema } from './tasks.ts';
 
 /** Each criterion of INITIATIVE_CRITERIA, scored as a whole number from 1 (weak) to 5 (strong). */
@@ -12,7 +12,7 @@ export const PutInitiativeEvaluationSchema = z.strictObject({
   feasibility: score,
   impact: score,
   resources: score,
-  comment: z.string().trim().max(4000).optional(),
+  comment: safeText({ multiline: true }).trim().max(4000).optional(),
 });
 export type PutInitiativeEvaluation = z.infer<typeof PutInitiativeEvaluationSchema>;
 

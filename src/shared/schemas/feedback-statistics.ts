@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDateSchema, IdSchema } from './common.ts';
+import { CalendarDateSchema, IdSchema, safeText } from './common.ts';
 import { ExportFormatSchema } from './spreadsheets.ts';
 
 /**
@@ -10,7 +10,7 @@ import { ExportFormatSchema } from './spreadsheets.ts';
  */
 export const FeedbackStatisticsQuerySchema = z
   .object({
-    scope: z.string().max(100).optional().describe('Organization id or code; default the caller’s own scope'),
+    scope: safeText().max(100).optional().describe('Organization id or code; default the caller’s own scope'),
     received_from: CalendarDateSchema.optional().describe('First day of reception counted'),
     received_to: CalendarDateSchema.optional().describe('Last day of reception counted'),
     as_of: CalendarDateSchema.optional().describe('The date overdue items are counted at; default today'),

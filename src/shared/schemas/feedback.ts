@@ -13,7 +13,7 @@ import {
   TITLE_MAX,
 } from '../domain/feedback.ts';
 import { SERVICE_LEVEL_STATES } from '../domain/feedback-service-level.ts';
-import { CalendarDateSchema, IdSchema, PageQuerySchema, text } from './common.ts';
+import { CalendarDateSchema, IdSchema, PageQuerySchema, safeText, text } from './common.ts';
 
 const OrganizationRefSchema = z.object({ id: IdSchema, code: z.string(), nameVi: z.string(), nameEn: z.string() });
 
@@ -22,7 +22,7 @@ export const FeedbackLocationSchema = z
   .strictObject({
     latitude: z.number().min(-90).max(90).optional(),
     longitude: z.number().min(-180).max(180).optional(),
-    address: z.string().trim().max(500).optional(),
+    address: safeText().trim().max(500).optional(),
   })
   .refine((location) => (location.latitude === undefined) === (location.longitude === undefined), {
     path: ['longitude'],
@@ -40,13 +40,12 @@ export const FeedbackSubmissionSchema = z
     type: z.enum(FEEDBACK_TYPES),
     field: z.enum(FEEDBACK_FIELDS),
     title: text(TITLE_MAX),
-    content: text(CONTENT_MAX),
+    content: text(CONTENT_MAX, { multiline: true }),
     organizationId: IdSchema.optional().describe('The organization concerned, if the submitter knows it'),
     submitterKind: z.enum(SUBMITTER_KINDS),
     submitterName: text(NAME_MAX),
-    phone: z.string().trim().max(30).optional(),
-    email: z
-      .string()
+    phone: safeText().trim().max(30).optional(),
+    email: safeText()
       .trim()
       .max(254)
       .pipe(z.union([z.literal(''), z.email()]))
@@ -136,8 +135,7 @@ export const PublicFeedbackSchema = z.object({
 export type PublicFeedback = z.infer<typeof PublicFeedbackSchema>;
 
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
-  z
-    .string()
+  safeText()
     .max(300)
     .transform((value) => value.split(',').filter(Boolean))
     .pipe(z.array(z.enum(values)));
@@ -145,7 +143,7 @@ const csv = <T extends readonly [string, ...string[]]>(values: T) =>
 export const ListPublicFeedbackQuerySchema = PageQuerySchema.extend({
   type: csv(FEEDBACK_TYPES).optional(),
   field: csv(FEEDBACK_FIELDS).optional(),
-  q: z.string().trim().max(200).optional(),
+  q: safeText().trim().max(200).optional(),
 });
 export type ListPublicFeedbackQuery = z.infer<typeof ListPublicFeedbackQuerySchema>;
 
@@ -233,9 +231,9 @@ export const FeedbackQueueQuerySchema = PageQuerySchema.extend({
   state: csv(FEEDBACK_STATES).optional(),
   type: csv(FEEDBACK_TYPES).optional(),
   field: csv(FEEDBACK_FIELDS).optional(),
-  organization: z.string().max(100).optional().describe('Assigned organization (id or code), with its units'),
+  organization: safeText().max(100).optional().describe('Assigned organization (id or code), with its units'),
   service_level: csv(SERVICE_LEVEL_STATES).optional(),
-  q: z.string().trim().max(200).optional().describe('Words of the title or content, diacritics ignored'),
+  q: safeText().trim().max(200).optional().describe('Words of the title or content, diacritics ignored'),
   received_from: CalendarDateSchema.optional(),
   received_to: CalendarDateSchema.optional(),
   as_of: CalendarDateSchema.optional().describe('The date service levels are read at; default today'),
@@ -253,7 +251,7 @@ export const FeedbackPageSchema = z.object({
 });
 export type FeedbackPage = z.infer<typeof FeedbackPageSchema>;
 
-const reason = text(4000);
+const reason = text(4000, { multiline: true });
 
 /** One transition of FEEDBACK_ACTION_EFFECTS, with what that action needs. */
 export const FeedbackTransitionSchema = z.discriminatedUnion('action', [
@@ -263,11 +261,11 @@ export const FeedbackTransitionSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('assign'), organizationId: IdSchema }),
   z.strictObject({ action: z.literal('reassign'), organizationId: IdSchema, reason }),
   z.strictObject({ action: z.literal('start') }),
-  z.strictObject({ action: z.literal('answer'), answer: text(CONTENT_MAX) }),
+  z.strictObject({ action: z.literal('answer'), answer: text(CONTENT_MAX, { multiline: true }) }),
   z.strictObject({ action: z.literal('close') }),
 ]);
 export type FeedbackTransition = z.infer<typeof FeedbackTransitionSchema>;
 
-export const CreateFeedbackNoteSchema = z.strictObject({ body: text(4000) });
+export const CreateFeedbackNoteSchema = z.strictObject({ body: text(4000, { multiline: true }) });
 
 export const PublishFeedbackSchema = z.strictObject({ isPublished: z.boolean() });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { CALENDAR_DATE_RANGE, isWithinCalendarRange } from '../domain/calendar-date.ts';
 import { FEEDBACK_FIELDS, FEEDBACK_TYPES, SUBMITTER_KINDS, TITLE_MAX } from '../domain/feedback.ts';
+import { safeText, type TextOptions, textRule } from './common.ts';
 
 /**
  * Open311 GeoReport v2 (shared/reference/open311/) as this server speaks it: the parameters it
@@ -10,10 +12,11 @@ export const OPEN311_FORMATS = ['json', 'xml'] as const;
 export type Open311Format = (typeof OPEN311_FORMATS)[number];
 
 /** The one jurisdiction of this server: GeoReport v2 lets such a server ignore `jurisdiction_id`. */
-const jurisdiction = z.string().max(100).optional();
+const jurisdiction = safeText().max(100).optional();
 
 const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
-const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
+const optionalText = (max: number, options: TextOptions = {}) =>
+  z.preprocess(blankToUndefined, safeText(options).trim().max(max).optional());
 const optionalNumber = (min: number, max: number) =>
   z.preprocess(blankToUndefined, z.coerce.number().min(min).max(max).optional());
 
@@ -31,8 +34,8 @@ export type Open311Attributes = z.infer<typeof Open311AttributesSchema>;
 /** POST requests.{format}: the spec's parameters, `attribute[code]` gathered into `attribute`. */
 export const Open311SubmissionSchema = z.strictObject({
   jurisdiction_id: jurisdiction,
-  api_key: z.string().max(200).optional().describe('Accepted and not required: the public needs no account'),
-  service_code: z.string().trim().min(1).max(100),
+  api_key: safeText().max(200).optional().describe('Accepted and not required: the public needs no account'),
+  service_code: safeText().trim().min(1).max(100),
   lat: optionalNumber(-90, 90),
   long: optionalNumber(-180, 180),
   address_string: optionalText(500),
@@ -43,12 +46,14 @@ export const Open311SubmissionSchema = z.strictObject({
   first_name: optionalText(100),
   last_name: optionalText(100),
   phone: optionalText(30),
-  description: optionalText(10_000),
+  description: optionalText(10_000, { multiline: true }),
   media_url: z.preprocess(
     blankToUndefined,
     z
       .url({ protocol: /^https?$/ })
       .max(2000)
+      // The URL parser percent-encodes a NUL or a lone surrogate rather than refusing them.
+      .superRefine(textRule())
       .optional(),
   ),
   attribute: Open311AttributesSchema.default({}),
@@ -57,16 +62,25 @@ export const Open311SubmissionSchema = z.strictObject({
 export type Open311Submission = z.infer<typeof Open311SubmissionSchema>;
 
 const csvOf = <T extends readonly [string, ...string[]]>(values: T, max: number) =>
-  z
-    .string()
+  safeText()
     .max(max)
     .transform((value) => [...new Set(value.split(',').map((part) => part.trim()))].filter(Boolean))
     .pipe(z.array(z.enum(values)));
 
-/** A date-time as the spec has it (ISO 8601 with a zone), or a date read as midnight in Hà Nội. */
-const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]).transform((value) => {
-  return new Date(value.length === 10 ? `${value}T00:00:00+07:00` : value);
-});
+/**
+ * A date-time as the spec has it (ISO 8601 with a zone), or a date read as midnight in Hà Nội; its
+ * day within the product's range of dates, as every date (decision 0017).
+ */
+const instant = z
+  .union([z.iso.datetime({ offset: true }), z.iso.date()])
+  .refine((value) => isWithinCalendarRange(value.slice(0, 10)), {
+    message: 'error.date.out_of_range',
+    params: CALENDAR_DATE_RANGE,
+    abort: true,
+  })
+  .transform((value) => {
+    return new Date(value.length === 10 ? `${value}T00:00:00+07:00` : value);
+  });
 
 export const OPEN311_SERVICE_CODES = FEEDBACK_TYPES.flatMap((type) =>
   FEEDBACK_FIELDS.map((field) => `${type}.${field}` as const),
@@ -74,9 +88,8 @@ export const OPEN311_SERVICE_CODES = FEEDBACK_TYPES.flatMap((type) =>
 
 export const Open311RequestsQuerySchema = z.strictObject({
   jurisdiction_id: jurisdiction,
-  api_key: z.string().max(200).optional(),
-  service_request_id: z
-    .string()
+  api_key: safeText().max(200).optional(),
+  service_request_id: safeText()
     .max(2000)
     .transform((value) => [...new Set(value.split(',').map((part) => part.trim()))].filter(Boolean))
     .pipe(z.array(z.string().max(40)).max(100))
@@ -92,7 +105,7 @@ export type Open311RequestsQuery = z.infer<typeof Open311RequestsQuerySchema>;
 
 export const Open311CommonQuerySchema = z.strictObject({
   jurisdiction_id: jurisdiction,
-  api_key: z.string().max(200).optional(),
+  api_key: safeText().max(200).optional(),
   locale: optionalText(10),
 });
 

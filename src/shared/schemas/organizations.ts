@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ORGANIZATION_KINDS } from '../domain/organization-kinds.ts';
-import { IdSchema, PageQuerySchema, text } from './common.ts';
+import { IdSchema, PageQuerySchema, safeText, text } from './common.ts';
 
 export const OrganizationSchema = z.object({
   id: IdSchema,
@@ -25,15 +25,14 @@ export type OrganizationDetail = z.infer<typeof OrganizationDetailSchema>;
 
 export const ListOrganizationsQuerySchema = PageQuerySchema.extend({
   /** Children of this organization (id or code); the roots when absent and no search is given. */
-  parent: z.string().max(100).optional(),
+  parent: safeText().max(100).optional(),
   /** Searches names and codes, ignoring case and diacritics, within `parent` if given. */
-  q: z.string().trim().max(200).optional(),
+  q: safeText().trim().max(200).optional(),
   kind: z.enum(ORGANIZATION_KINDS).optional(),
 });
 export type ListOrganizationsQuery = z.infer<typeof ListOrganizationsQuerySchema>;
 
-const codeSchema = z
-  .string()
+const codeSchema = safeText()
   .trim()
   .min(1)
   .max(40)

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { PERSON_ACTIONS } from '../domain/person-permissions.ts';
 import { ROLES } from '../domain/roles.ts';
 import { RoleAssignmentSchema } from './auth.ts';
-import { IdSchema, LocaleSchema, PageQuerySchema, text } from './common.ts';
+import { IdSchema, LocaleSchema, PageQuerySchema, safeText, text } from './common.ts';
 
 export const PASSWORD_MIN_LENGTH = 12;
-export const PasswordSchema = z.string().min(PASSWORD_MIN_LENGTH).max(200);
+export const PasswordSchema = safeText().min(PASSWORD_MIN_LENGTH).max(200);
 
 export const PersonSchema = z.object({
   id: IdSchema,
@@ -23,9 +23,9 @@ export const PersonSchema = z.object({
 export type Person = z.infer<typeof PersonSchema>;
 
 export const ListPeopleQuerySchema = PageQuerySchema.extend({
-  q: z.string().trim().max(200).optional(),
+  q: safeText().trim().max(200).optional(),
   /** Only people whose organization lies within this one (id or code). */
-  scope: z.string().max(100).optional(),
+  scope: safeText().max(100).optional(),
 });
 export type ListPeopleQuery = z.infer<typeof ListPeopleQuerySchema>;
 

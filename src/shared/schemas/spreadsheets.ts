@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, ProblemSchema } from './common.ts';
+import { IdSchema, ProblemSchema, safeText } from './common.ts';
 
 /** How a reading is delivered: JSON for programs and screens, XLSX and CSV for people's spreadsheets. */
 export const EXPORT_FORMATS = ['json', 'xlsx', 'csv'] as const;
@@ -14,7 +14,7 @@ export const TaskImportQuerySchema = z.object({
     .default('true')
     .transform((value) => value === 'true')
     .describe('true (the default): report what would happen and write nothing'),
-  programme: z.string().trim().min(1).max(100).default('R57').describe('Programme id or code'),
+  programme: safeText().trim().min(1).max(100).default('R57').describe('Programme id or code'),
 });
 export type TaskImportQuery = z.infer<typeof TaskImportQuerySchema>;
 

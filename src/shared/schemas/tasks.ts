@@ -3,7 +3,7 @@ import { TASK_STATES } from '../domain/task-lifecycle.ts';
 import { EXPECTED_OUTPUTS, PRIORITIES, TASK_ACTIONS, TASK_EVENT_KINDS, TASK_SORTS } from '../domain/task-vocabulary.ts';
 import { TASK_CAPABILITIES } from '../domain/task-permissions.ts';
 import { TIMELINESS } from '../domain/timeliness.ts';
-import { CalendarDateSchema, IdSchema, PageQuerySchema, text } from './common.ts';
+import { CalendarDateSchema, IdSchema, PageQuerySchema, safeText, text } from './common.ts';
 import { ExportFormatSchema } from './spreadsheets.ts';
 
 const OrganizationRefSchema = z.object({ id: IdSchema, code: z.string(), nameVi: z.string(), nameEn: z.string() });
@@ -110,15 +110,14 @@ export type TaskDetail = z.infer<typeof TaskDetailSchema>;
 
 export const CreateTaskSchema = z.strictObject({
   /** Generated from the programme when absent. */
-  code: z
-    .string()
+  code: safeText()
     .trim()
     .min(1)
     .max(40)
     .regex(/^[A-Za-z0-9._/-]+$/)
     .optional(),
   title: text(500),
-  description: z.string().trim().max(10_000).default(''),
+  description: safeText({ multiline: true }).trim().max(10_000).default(''),
   programmeId: IdSchema,
   taskGroupId: IdSchema.optional(),
   sourceDocumentId: IdSchema.optional(),
@@ -140,7 +139,7 @@ export type CreateTask = z.infer<typeof CreateTaskSchema>;
 
 export const UpdateTaskSchema = z.strictObject({
   title: text(500).optional(),
-  description: z.string().trim().max(10_000).optional(),
+  description: safeText({ multiline: true }).trim().max(10_000).optional(),
   taskGroupId: IdSchema.nullable().optional(),
   /** Only while a draft: once assigned, a deadline moves by approved extension. */
   deadline: CalendarDateSchema.nullable().optional(),
@@ -153,57 +152,56 @@ export type UpdateTask = z.infer<typeof UpdateTaskSchema>;
 
 export const TaskTransitionSchema = z.strictObject({
   action: z.enum(TASK_ACTIONS),
-  reason: z.string().trim().max(4000).optional(),
+  reason: safeText({ multiline: true }).trim().max(4000).optional(),
 });
 export type TaskTransition = z.infer<typeof TaskTransitionSchema>;
 
 export const CreateProgressReportSchema = z.strictObject({
   percent: z.number().int().min(0).max(100),
-  narrative: text(10_000),
-  difficulties: z.string().trim().max(10_000).optional(),
-  proposals: z.string().trim().max(10_000).optional(),
+  narrative: text(10_000, { multiline: true }),
+  difficulties: safeText({ multiline: true }).trim().max(10_000).optional(),
+  proposals: safeText({ multiline: true }).trim().max(10_000).optional(),
   /** Files uploaded beforehand to /tasks/:id/files, attached to this report. */
   evidenceFileIds: z.array(IdSchema).max(20).default([]),
 });
 /** What a client sends (evidenceFileIds may be left out). */
 export type CreateProgressReport = z.input<typeof CreateProgressReportSchema>;
 
-export const AnswerReportSchema = z.strictObject({ answer: text(10_000) });
+export const AnswerReportSchema = z.strictObject({ answer: text(10_000, { multiline: true }) });
 
 export const CreateExtensionRequestSchema = z.strictObject({
   requestedDeadline: CalendarDateSchema,
-  reason: text(4000),
+  reason: text(4000, { multiline: true }),
 });
 export type CreateExtensionRequest = z.infer<typeof CreateExtensionRequestSchema>;
 
 export const DecideExtensionSchema = z.strictObject({
   decision: z.enum(['approve', 'refuse']),
-  reason: z.string().trim().max(4000).optional(),
+  reason: safeText({ multiline: true }).trim().max(4000).optional(),
 });
 export type DecideExtension = z.infer<typeof DecideExtensionSchema>;
 
-export const CreateCommentSchema = z.strictObject({ body: text(4000) });
+export const CreateCommentSchema = z.strictObject({ body: text(4000, { multiline: true }) });
 
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
-  z
-    .string()
+  safeText()
     .max(200)
     .transform((value) => value.split(',').filter(Boolean))
     .pipe(z.array(z.enum(values)));
 
 /** Every reading is for a scope and a date; filters are query parameters, saved as is in the web app's URL. */
 export const ListTasksQuerySchema = PageQuerySchema.extend({
-  scope: z.string().max(100).optional(),
+  scope: safeText().max(100).optional(),
   as_of: CalendarDateSchema.optional(),
   state: csv(TASK_STATES).optional(),
   timeliness: csv(TIMELINESS).optional(),
-  agency: z.string().max(100).optional().describe('Lead agency (id or code), with its units'),
+  agency: safeText().max(100).optional().describe('Lead agency (id or code), with its units'),
   group: IdSchema.optional(),
   document: IdSchema.optional(),
   parent: IdSchema.optional().describe('Sub-tasks of this task'),
   deadline_from: CalendarDateSchema.optional(),
   deadline_to: CalendarDateSchema.optional(),
-  q: z.string().trim().max(200).optional(),
+  q: safeText().trim().max(200).optional(),
   sort: z.enum(TASK_SORTS).default('deadline'),
   due_soon_days: z.coerce.number().int().min(0).max(90).optional(),
   format: ExportFormatSchema.optional().describe('json (a page), or xlsx / csv: every matching task, up to 50,000'),

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { safeText } from '../../../shared/schemas/common.ts';
 import {
   CalendarYearParamsSchema,
   CalendarYearSchema,
@@ -39,7 +40,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { d
         tags,
         summary: "Set a year's calendar from the Government's announcement (root administrators; If-Match once set)",
         params: CalendarYearParamsSchema,
-        headers: z.object({ 'if-match': z.string().max(50).optional() }),
+        headers: z.object({ 'if-match': safeText().max(50).optional() }),
         body: PutCalendarYearSchema,
         response: { 200: CalendarYearSchema, ...problems(400, 401, 403, 412, 428) },
       },

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdSchema, pageOf } from '../../../shared/schemas/common.ts';
+import { IdSchema, pageOf, safeText } from '../../../shared/schemas/common.ts';
 import {
   CreateDirectiveDocumentSchema,
   CreateMeetingSchema,
@@ -19,7 +19,7 @@ import * as service from './directives.service.ts';
 
 const tags = ['Programmes and directives'];
 const Params = z.object({ id: IdSchema });
-const IdempotencyHeaders = z.object({ 'idempotency-key': z.string().min(8).max(100).optional() });
+const IdempotencyHeaders = z.object({ 'idempotency-key': safeText().min(8).max(100).optional() });
 
 export const directiveRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { database: { db } }) => {
   app.get(

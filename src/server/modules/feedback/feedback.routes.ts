@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_FILES } from '../../../shared/domain/feedback.ts';
-import { IdSchema } from '../../../shared/schemas/common.ts';
+import { IdSchema, safeText } from '../../../shared/schemas/common.ts';
 import {
   CreateFeedbackNoteSchema,
   FeedbackDetailSchema,
@@ -29,8 +29,8 @@ import { listPublicFeedback, submitFeedback, trackFeedback, type UploadedFile } 
 
 const tags = ['Feedback'];
 const ItemParams = z.object({ id: IdSchema });
-const IdempotencyHeaders = z.object({ 'idempotency-key': z.string().min(8).max(100).optional() });
-const IfMatchHeaders = z.object({ 'if-match': z.string().max(50).optional() });
+const IdempotencyHeaders = z.object({ 'idempotency-key': safeText().min(8).max(100).optional() });
+const IfMatchHeaders = z.object({ 'if-match': safeText().max(50).optional() });
 
 /** The multipart form: one part "submission" (the JSON of FeedbackSubmission), then the files. */
 async function readMultipart(request: FastifyRequest): Promise<{ submission: unknown; files: UploadedFile[] }> {
@@ -122,7 +122,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { d
       schema: {
         tags,
         summary: 'The status, public timeline and answer of a submission, by its tracking code (no account)',
-        params: z.object({ trackingCode: z.string().max(40) }),
+        params: z.object({ trackingCode: safeText().max(40) }),
         response: { 200: FeedbackStatusSchema, ...problems(401, 404) },
       },
     },

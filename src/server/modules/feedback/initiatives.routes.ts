@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdSchema } from '../../../shared/schemas/common.ts';
+import { IdSchema, safeText } from '../../../shared/schemas/common.ts';
 import {
   AdoptInitiativeSchema,
   InitiativeAdoptionSchema,
@@ -56,7 +56,7 @@ export const initiativeRoutes: FastifyPluginAsyncZod<AppContext> = async (app, {
         summary:
           'Adopt an initiative: it becomes a task of the chosen programme, assigned by the programme’s owner, linked both ways',
         params: ItemParams,
-        headers: z.object({ 'idempotency-key': z.string().min(8).max(100).optional() }),
+        headers: z.object({ 'idempotency-key': safeText().min(8).max(100).optional() }),
         body: AdoptInitiativeSchema,
         response: { 201: InitiativeAdoptionSchema, ...problems(401, 403, 404, 409, 422) },
       },

@@ -2,7 +2,8 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { XMLBuilder } from 'fast-xml-parser';
 import { isLocale, isMessageKey, type Locale, negotiateLocale, translate } from '../../../shared/i18n/index.ts';
 import { OPEN311_FORMATS, type Open311Error, type Open311Format } from '../../../shared/schemas/open311.ts';
-import { AppError, type ErrorCode } from '../../errors.ts';
+import { AppError } from '../../errors.ts';
+import { refusalOf } from '../../http/problem.ts';
 import { localizedFieldErrors, RequestValidationError } from '../../http/validation.ts';
 import { OPEN311_MESSAGES } from './open311-messages.ts';
 
@@ -84,34 +85,26 @@ function parameterOf(issue: RequestValidationError['issues'][number]): string {
   return [first, ...rest].join('.') || '(body)';
 }
 
-/** Fastify's own refusals (body parsing, media type, size) in our vocabulary. */
-function codeOfStatus(error: FastifyError): ErrorCode {
-  if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') return 'invalid_json';
-  const byStatus: Record<number, ErrorCode> = {
-    413: 'payload_too_large',
-    415: 'unsupported_media_type',
-    429: 'rate_limited',
-  };
-  return byStatus[error.statusCode ?? 0] ?? 'validation';
-}
-
 function toOpen311Errors(error: FastifyError | AppError, locale: Locale): { status: number; errors: Open311Error[] } {
   if (error instanceof RequestValidationError) {
-    // A schema may name a catalogue message (the feedback rules do); zod's own are worded by zod.
+    // A schema may name a catalogue message (the feedback rules do, with params for a date range);
+    // zod's own are worded by zod.
     const worded = localizedFieldErrors(error, locale);
     return {
       status: 400,
       errors: error.issues.map((issue, index) => ({
         code: 400,
-        description: `${parameterOf(issue)}: ${isMessageKey(issue.message) ? translate(locale, issue.message) : worded[index]?.message}`,
+        description: `${parameterOf(issue)}: ${worded[index]?.message ?? issue.message}`,
       })),
     };
   }
+  // Fastify's own refusals (URL, body parsing, media type, size) in our vocabulary, as for the API.
+  const refusal = error instanceof AppError ? undefined : refusalOf(error);
   const appError =
     error instanceof AppError
       ? error
-      : error.statusCode && error.statusCode < 500
-        ? new AppError(codeOfStatus(error), error.message)
+      : refusal
+        ? new AppError(refusal, error.message)
         : new AppError('internal', 'Internal error');
   const params = Object.fromEntries(
     Object.entries(appError.details).filter((entry): entry is [string, string | number] =>

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { safeText } from '../../../shared/schemas/common.ts';
 import {
   Open311CommonQuerySchema,
   Open311RequestsQuerySchema,
@@ -30,9 +31,9 @@ const hide = true;
 const CHANGESET = '2025-11-23T00:00:00Z';
 const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
 
-const FormatParams = z.object({ format: z.string().max(10) });
-const FileParams = z.object({ file: z.string().max(200) });
-const IdempotencyHeaders = z.object({ 'idempotency-key': z.string().min(8).max(100).optional() });
+const FormatParams = z.object({ format: safeText().max(10) });
+const FileParams = z.object({ file: safeText().max(200) });
+const IdempotencyHeaders = z.object({ 'idempotency-key': safeText().min(8).max(100).optional() });
 
 const open311V2: FastifyPluginAsyncZod<AppContext> = async (app, { database: { db }, config }) => {
   app.setErrorHandler(open311ErrorHandler);

@@ -280,7 +280,8 @@ describe.each(TEST_DATABASE_KINDS)('Open311 GeoReport v2 on %s', (kind) => {
       method: 'POST',
       url: '/open311/v2/requests.xml',
       payload: {
-        ...form({ description: tricky }),
+        // A control character is refused on the way in (decision 0017); the stored title below still has one.
+        ...form({ description: tricky.replace('\u0001', '') }),
         'attribute[organization]': '01',
         attribute: { submitter_kind: 'business', title: 'Ống cống tràn' },
       },

@@ -7,7 +7,7 @@ import {
   OrganizationSchema,
   UpdateOrganizationSchema,
 } from '../../../shared/schemas/organizations.ts';
-import { IdSchema, pageOf } from '../../../shared/schemas/common.ts';
+import { IdSchema, pageOf, safeText } from '../../../shared/schemas/common.ts';
 import { requirePrincipal } from '../../http/authentication.ts';
 import type { AppContext } from '../../http/context.ts';
 import { problems } from '../../http/openapi.ts';
@@ -37,7 +37,7 @@ export const organizationRoutes: FastifyPluginAsyncZod<AppContext> = async (app,
       schema: {
         tags,
         summary: 'One organization with its ancestors (public)',
-        params: z.object({ idOrCode: z.string().max(100) }),
+        params: z.object({ idOrCode: safeText().max(100) }),
         response: { 200: OrganizationDetailSchema, ...problems(401, 404) },
       },
     },
@@ -72,7 +72,7 @@ export const organizationRoutes: FastifyPluginAsyncZod<AppContext> = async (app,
         tags,
         summary: 'Rename or reclassify an organization (If-Match required)',
         params: z.object({ id: IdSchema }),
-        headers: z.object({ 'if-match': z.string().max(50).optional() }),
+        headers: z.object({ 'if-match': safeText().max(50).optional() }),
         body: UpdateOrganizationSchema,
         response: { 200: OrganizationSchema, ...problems(401, 403, 404, 412, 428) },
       },

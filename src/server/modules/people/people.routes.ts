@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdSchema, pageOf } from '../../../shared/schemas/common.ts';
+import { IdSchema, pageOf, safeText } from '../../../shared/schemas/common.ts';
 import {
   CreatePersonSchema,
   GrantRoleSchema,
@@ -72,7 +72,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { dat
         tags,
         summary: 'Change a person’s name, language or active state (If-Match required)',
         params: PersonParams,
-        headers: z.object({ 'if-match': z.string().max(50).optional() }),
+        headers: z.object({ 'if-match': safeText().max(50).optional() }),
         body: UpdatePersonSchema,
         response: { 200: PersonSchema, ...problems(401, 403, 404, 412, 428) },
       },

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { negotiateLocale } from '../../../shared/i18n/index.ts';
-import { CalendarDateSchema, IdSchema } from '../../../shared/schemas/common.ts';
+import { CalendarDateSchema, IdSchema, safeText } from '../../../shared/schemas/common.ts';
 import {
   AnswerReportSchema,
   CreateCommentSchema,
@@ -30,7 +30,7 @@ import * as workflow from './task-workflow.service.ts';
 
 const tags = ['Tasks'];
 const TaskParams = z.object({ id: IdSchema });
-const IfMatchHeaders = z.object({ 'if-match': z.string().max(50).optional() });
+const IfMatchHeaders = z.object({ 'if-match': safeText().max(50).optional() });
 
 export const taskRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { database: { db } }) => {
   const actorOf = (request: FastifyRequest): Actor => ({ principal: requirePrincipal(request), now: new Date() });
@@ -66,7 +66,7 @@ export const taskRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { datab
       schema: {
         tags,
         summary: 'Create (and by default assign) a task, or a sub-task of a task the caller leads',
-        headers: z.object({ 'idempotency-key': z.string().min(8).max(100).optional() }),
+        headers: z.object({ 'idempotency-key': safeText().min(8).max(100).optional() }),
         body: CreateTaskSchema,
         response: { 201: TaskDetailSchema, ...problems(401, 403, 404, 409, 422) },
       },
