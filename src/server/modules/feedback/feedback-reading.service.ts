@@ -11,7 +11,6 @@ import { foldForSearch } from '../../../shared/domain/text.ts';
 import type { FeedbackDetail, FeedbackPage, FeedbackQueueQuery } from '../../../shared/schemas/feedback.ts';
 import { forbidden, notFound } from '../../errors.ts';
 import type { Principal } from '../auth/principal.ts';
-import * as audit from '../audit/audit.service.ts';
 import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
 import { findByIdOrCode } from '../organizations/organizations.repository.ts';
 import { offsetOf, pageFrom } from '../pagination.ts';
@@ -90,15 +89,9 @@ export async function getFeedbackDetail(
       db,
       [item.organization_id, item.assigned_organization_id].filter((x) => x !== null),
     ),
-    repository.similarItems(db, item.search_text, {
-      field: item.field,
-      limit: 5,
-      excludeId: id,
-      ...readableScopes(principal),
-    }),
+    repository.similarItems(db, item.search_text, { field: item.field, limit: 5, excludeId: id }),
     item.merged_into ? repository.trackingCodeOf(db, item.merged_into) : undefined,
   ]);
-  await auditContactRead(db, principal, item);
   const refOf = (orgId: string | null) => {
     const found = organizations.find((organization) => organization.id === orgId);
     return found ? { id: found.id, code: found.code, nameVi: found.name_vi, nameEn: found.name_en } : null;
@@ -142,43 +135,6 @@ export async function getFeedbackDetail(
     })),
     allowedActions: allowedFeedbackActions(principal.grants, positionOf(item)),
   };
-}
-
-/** Likely duplicates are sought among what the reader may read, never across organizations. */
-function readableScopes(principal: Principal): { readableUnder?: string[] } {
-  if (readsAllFeedback(principal.grants)) return {};
-  const scopes = scopesFor(principal.grants, 'feedback.read');
-  return { readableUnder: scopes === 'everywhere' ? [] : scopes };
-}
-
-/**
- * A submitter's name and contact are personal data: every time a person reads them, the audit trail
- * says who, when and which item, in the same chain as every change.
- */
-async function auditContactRead(
-  db: Db,
-  principal: Principal,
-  item: {
-    id: string;
-    assigned_path: string | null;
-    submitter_name: string | null;
-    phone: string | null;
-    email: string | null;
-  },
-): Promise<void> {
-  const fields = (['submitter_name', 'phone', 'email'] as const).filter((field) => item[field] !== null);
-  if (fields.length === 0 || principal.via === 'system') return;
-  await db.transaction().execute((tx) =>
-    audit.record(tx, principal, [
-      {
-        action: 'feedback.contact_read',
-        entityType: 'feedback',
-        entityId: item.id,
-        scopePath: item.assigned_path,
-        after: { fields },
-      },
-    ]),
-  );
 }
 
 /** An attachment, to whoever may read its item; served as a download, never rendered inline. */

@@ -120,7 +120,7 @@ export async function findLikelyDuplicate(
 export async function similarItems(
   db: Db,
   folded: string,
-  options: { field: FeedbackField; limit: number; excludeId?: string; readableUnder?: string[] },
+  options: { field: FeedbackField; limit: number; excludeId?: string },
 ) {
   let recent = db
     .selectFrom('feedback_item')
@@ -128,13 +128,6 @@ export async function similarItems(
     .where('field', '=', options.field)
     .where('state', '!=', 'merged');
   if (options.excludeId) recent = recent.where('id', '!=', options.excludeId);
-  // Among the items the reader may read only (mayReadFeedback): what is assigned within their scopes.
-  if (options.readableUnder) {
-    const under = options.readableUnder.map((path) => `${escapeLike(path)}%`);
-    recent = under.length
-      ? recent.where(sql<boolean>`assigned_path LIKE ANY (${sql.val(under)}::text[])`)
-      : recent.where(sql<boolean>`false`);
-  }
   const similarity = sql<number>`similarity(recent.search_text, ${folded})`;
   return db
     .selectFrom(recent.orderBy('received_at', 'desc').limit(DUPLICATE_CANDIDATES).as('recent'))
