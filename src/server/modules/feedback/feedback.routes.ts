@@ -6,6 +6,7 @@ import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_FILES } from '../../../shared/doma
 import { IdSchema } from '../../../shared/schemas/common.ts';
 import {
   CreateFeedbackNoteSchema,
+  FeedbackContactSchema,
   FeedbackDetailSchema,
   FeedbackPageSchema,
   FeedbackQueueQuerySchema,
@@ -32,7 +33,12 @@ import {
 } from '../../http/uploads.ts';
 import { requireIfMatch, setVersionTag } from '../../http/versioning.ts';
 import { addFeedbackNote, type Actor, setFeedbackPublished, transitionFeedback } from './feedback-handling.service.ts';
-import { downloadFeedbackAttachment, getFeedbackDetail, listFeedbackQueue } from './feedback-reading.service.ts';
+import {
+  downloadFeedbackAttachment,
+  getFeedbackDetail,
+  listFeedbackQueue,
+  readFeedbackContact,
+} from './feedback-reading.service.ts';
 import {
   fileError,
   listPublicFeedback,
@@ -200,12 +206,29 @@ export const feedbackRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { d
     {
       schema: {
         tags,
-        summary: 'A submission with its contact, attachments, whole timeline and likely duplicates',
+        summary: 'A submission with its contact masked, attachments, whole timeline and likely duplicates',
         params: ItemParams,
         response: { 200: FeedbackDetailSchema, ...problems(401, 403, 404) },
       },
     },
     async (request, reply) => respond(reply, actorOf(request), request.params.id),
+  );
+
+  app.get(
+    '/api/v1/feedback/:id/contact',
+    {
+      schema: {
+        tags,
+        summary: 'The sender’s name, phone and e-mail, unmasked: each read is recorded in the audit trail',
+        params: ItemParams,
+        response: { 200: FeedbackContactSchema, ...problems(401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const contact = await readFeedbackContact(db, requirePrincipal(request), request.params.id);
+      // Read again, recorded again: no copy kept by a browser or a proxy.
+      return reply.header('cache-control', 'no-store').send(contact);
+    },
   );
 
   app.post(
