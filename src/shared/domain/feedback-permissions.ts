@@ -37,6 +37,34 @@ export function mayReadFeedback(grants: readonly RoleGrant[], assignedPath: stri
   return readsAllFeedback(grants) || (assignedPath !== null && can(grants, 'feedback.read', assignedPath));
 }
 
+/**
+ * The read gate as a list filter, for SQL: 'all', or the scopes within which an assigned item may
+ * be read (mayReadFeedback holds for an item exactly when it is assigned within one of them).
+ */
+export function feedbackReadScopes(grants: readonly RoleGrant[]): 'all' | string[] {
+  if (readsAllFeedback(grants)) return 'all';
+  const scopes = scopesFor(grants, 'feedback.read');
+  return scopes === 'everywhere' ? 'all' : [...scopes];
+}
+
+/**
+ * A tracking code opens the item's public status page: it is the submitter's key, not the staff's
+ * reference (that is the id). Shown to those who handle the item, who may have to tell the
+ * submitter; not to those who only read it (inspectors), nor for an item the reader may not read
+ * (decision 0018).
+ */
+export function maySeeTrackingCode(grants: readonly RoleGrant[], assignedPath: string | null): boolean {
+  return mayReadFeedback(grants, assignedPath) && mayHandleAssigned(grants, assignedPath);
+}
+
+/**
+ * Reading the sender's name and contact: whoever reads the item (an inspector may have to reach
+ * the sender too), on an explicit request that the audit trail records (decision 0018).
+ */
+export function mayReadFeedbackContact(grants: readonly RoleGrant[], assignedPath: string | null): boolean {
+  return mayReadFeedback(grants, assignedPath);
+}
+
 /** Handling an assigned item: its organization's handlers, those above it, and the triage. */
 export function mayHandleAssigned(grants: readonly RoleGrant[], assignedPath: string | null): boolean {
   return mayTriage(grants) || (assignedPath !== null && can(grants, 'feedback.handle', assignedPath));

@@ -153,9 +153,12 @@ export const PublicFeedbackPageSchema = z.object({
 });
 
 /** An item as the handlers' queue shows it; the service level is read as of `as_of`. */
+/** The submitter's key to the public status page: null for a reader who does not handle the item (decision 0018). */
+const StaffTrackingCodeSchema = z.string().nullable();
+
 export const FeedbackSummarySchema = z.object({
   id: IdSchema,
-  trackingCode: z.string(),
+  trackingCode: StaffTrackingCodeSchema,
   type: z.enum(FEEDBACK_TYPES),
   field: z.enum(FEEDBACK_FIELDS),
   title: z.string(),
@@ -169,6 +172,7 @@ export const FeedbackSummarySchema = z.object({
   serviceLevel: z.enum(SERVICE_LEVEL_STATES).nullable(),
   organizationConcerned: OrganizationRefSchema.nullable(),
   assignedOrganization: OrganizationRefSchema.nullable(),
+  /** The item flagged as likely the same at intake, when the reader may read it. */
   possibleDuplicateOfId: IdSchema.nullable(),
   attachmentCount: z.number().int(),
   version: z.number().int(),
@@ -190,9 +194,10 @@ export const FeedbackEventSchema = z.object({
 });
 export type FeedbackEvent = z.infer<typeof FeedbackEventSchema>;
 
+/** An item alike, among those the reader may read. */
 export const FeedbackDuplicateSchema = z.object({
   id: IdSchema,
-  trackingCode: z.string(),
+  trackingCode: StaffTrackingCodeSchema,
   title: z.string(),
   state: z.enum(FEEDBACK_STATES),
   receivedAt: z.string(),
@@ -202,11 +207,18 @@ export const FeedbackDuplicateSchema = z.object({
 
 export const FEEDBACK_ITEM_ACTIONS = [...FEEDBACK_ACTIONS, 'note', 'publish', 'unpublish'] as const;
 
-export const FeedbackDetailSchema = FeedbackSummarySchema.extend({
-  content: z.string(),
+/** The sender's name and contact, as GET /feedback/{id}/contact reveals them (each read audited). */
+export const FeedbackContactSchema = z.object({
   submitterName: z.string(),
   phone: z.string().nullable(),
   email: z.string().nullable(),
+});
+export type FeedbackContact = z.infer<typeof FeedbackContactSchema>;
+
+export const FeedbackDetailSchema = FeedbackSummarySchema.extend({
+  content: z.string(),
+  /** Masked (initials, the phone's last digits, the e-mail's first letter and domain); GET …/contact reveals it. */
+  maskedContact: FeedbackContactSchema,
   consentToPublish: z.boolean(),
   isPublished: z.boolean(),
   location: z
@@ -216,7 +228,7 @@ export const FeedbackDetailSchema = FeedbackSummarySchema.extend({
   answer: z.string().nullable(),
   answeredAt: z.string().nullable(),
   closedAt: z.string().nullable(),
-  mergedInto: z.object({ id: IdSchema, trackingCode: z.string() }).nullable(),
+  mergedInto: z.object({ id: IdSchema, trackingCode: StaffTrackingCodeSchema }).nullable(),
   /** The task an adopted initiative became. */
   taskId: IdSchema.nullable(),
   attachments: z.array(FeedbackAttachmentSchema),

@@ -8,13 +8,21 @@ import { AppError } from '../../errors.ts';
 import { requirePrincipal } from '../../http/authentication.ts';
 import type { AppContext } from '../../http/context.ts';
 import { problems } from '../../http/openapi.ts';
+import {
+  closeWhenBodyUnread,
+  MULTIPART_OVERHEAD_BYTES,
+  parserFileLimit,
+  readFilePart,
+  refuseAnnouncedLargerThan,
+} from '../../http/uploads.ts';
 import * as service from './evidence.service.ts';
 
 const tags = ['Tasks'];
 
 export const evidenceRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { database: { db } }) => {
-  // One file per request, no larger than evidence may be: the parser stops reading past it.
-  await app.register(multipart, { limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1, fields: 0 } });
+  // One file per request; the parser stops reading past one byte over the limit (see uploads.ts).
+  await app.register(multipart, { limits: { fileSize: parserFileLimit(EVIDENCE_MAX_BYTES), files: 1, fields: 0 } });
+  closeWhenBodyUnread(app);
 
   app.post(
     '/api/v1/tasks/:id/files',
@@ -31,10 +39,13 @@ export const evidenceRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { d
     async (request, reply) => {
       const principal = requirePrincipal(request);
       if (!request.isMultipart()) throw new AppError('unsupported_media_type', 'Send the file as multipart/form-data');
-      const part = await request.file();
-      if (!part) throw new AppError('validation', 'No file', {}, [{ path: 'file', message: 'error.validation' }]);
-      const content = await part.toBuffer();
-      const file = await service.uploadEvidence(db, principal, request.params.id, { fileName: part.filename, content });
+      refuseAnnouncedLargerThan(request, EVIDENCE_MAX_BYTES + MULTIPART_OVERHEAD_BYTES, service.evidenceTooLarge);
+      const file = await service.receiveEvidence(db, principal, request.params.id, async () => {
+        const part = await request.file();
+        if (!part) throw new AppError('validation', 'No file', {}, [{ path: 'file', message: 'error.validation' }]);
+        const content = await readFilePart(request, part, EVIDENCE_MAX_BYTES, service.evidenceTooLarge);
+        return { fileName: part.filename, content };
+      });
       return reply.status(201).send(file);
     },
   );

@@ -11,6 +11,29 @@ import { mayRead } from '../tasks/task-reading.service.ts';
 import { findTask } from '../tasks/tasks.repository.ts';
 import * as repository from './evidence.repository.ts';
 
+export const evidenceTooLarge = () =>
+  new AppError('payload_too_large', 'Evidence file too large', { maxMiB: EVIDENCE_MAX_BYTES / 1024 / 1024 });
+
+/** A file as the client sent it, read only once the sender may add it (see receiveEvidence). */
+export type EvidenceUpload = { fileName: string; content: Buffer };
+
+/**
+ * An upload through the API: who may add evidence to the task is checked before the file is read
+ * (`read` reads it, refusing it past EVIDENCE_MAX_BYTES), so that a refused upload costs neither
+ * memory nor the time to receive it; then uploadEvidence checks again under the task's lock.
+ */
+export async function receiveEvidence(
+  db: Db,
+  principal: Principal,
+  taskId: string,
+  read: () => Promise<EvidenceUpload>,
+): Promise<EvidenceFile> {
+  const task = await findTask(db, taskId);
+  if (!task) throw notFound('task', taskId);
+  if (!mayActAsLead(principal.grants, positionOf(task))) throw forbidden('add evidence to this task');
+  return uploadEvidence(db, principal, taskId, await read());
+}
+
 /**
  * Stores a file as evidence for a task, as its lead agency. The type is taken from the name and
  * confirmed by the first bytes, so a renamed executable is refused.
@@ -19,9 +42,9 @@ export async function uploadEvidence(
   db: Db,
   principal: Principal,
   taskId: string,
-  file: { fileName: string; content: Buffer },
+  file: EvidenceUpload,
 ): Promise<EvidenceFile> {
-  if (file.content.length > EVIDENCE_MAX_BYTES) throw new AppError('payload_too_large', 'Evidence file too large');
+  if (file.content.length > EVIDENCE_MAX_BYTES) throw evidenceTooLarge();
   const mediaType = evidenceMediaType(file.fileName, file.content.subarray(0, 8));
   if (!mediaType) throw new AppError('unsupported_media_type', `Not an accepted evidence file: ${file.fileName}`);
   return db.transaction().execute(async (tx) => {

@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EVIDENCE_MAX_BYTES } from '../../../shared/domain/evidence.ts';
+import { closing, filler, MULTIPART_HEADERS, part, streamedBody } from '../../testing/streamed-body.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
 import { TEST_DATABASE_KINDS } from '../../testing/test-database.ts';
 import { SYSTEM } from '../auth/principal.ts';
 import { createProgramme } from '../directives/directives.service.ts';
 import { createTask } from '../tasks/task-commands.service.ts';
 
+const MiB = 1024 * 1024;
+const PDF_HEAD = Buffer.from('%PDF-1.7\n');
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 0x20), Buffer.from('\n%%EOF\n')]);
 
 function multipart(fileName: string, content: Buffer) {
@@ -110,6 +114,81 @@ describe.each(TEST_DATABASE_KINDS)('evidence files on %s', (kind) => {
       payload: { file: 'x' },
     });
     expect(notMultipart.statusCode).toBe(415);
+  });
+
+  describe('a file over the limit', () => {
+    /**
+     * A PDF of `size` bytes sent in pieces of `piece` bytes, one of them ending exactly at the limit;
+     * the answer, and how much of the body the server read.
+     */
+    const uploadStreamed = (client: TestClient, size: number, piece: number, headers: Record<string, string> = {}) => {
+      const upToLimit = Math.min(size, EVIDENCE_MAX_BYTES) - PDF_HEAD.length;
+      const content = function* () {
+        yield PDF_HEAD;
+        yield* filler(upToLimit, piece);
+        yield* filler(size - PDF_HEAD.length - upToLimit, piece);
+      };
+      const body = streamedBody(
+        (function* () {
+          yield* part('file', 'minh-chung.pdf', content());
+          yield* closing();
+        })(),
+      );
+      const url = `/api/v1/tasks/${taskId}/files`;
+      return client
+        .request({ method: 'POST', url, headers: { ...MULTIPART_HEADERS, ...headers }, payload: body.payload })
+        .then((response) => ({ response, bytesRead: body.bytesRead() }));
+    };
+    const stored = async () => ({
+      files: (await t.database.db.selectFrom('evidence_file').select('id').execute()).length,
+      audited: (
+        await t.database.db
+          .selectFrom('audit_log')
+          .select('seq')
+          .where('action', '=', 'task.evidence_uploaded')
+          .execute()
+      ).length,
+    });
+
+    // The parser cut a file at the limit without saying so when a piece of it ended exactly there
+    // (1 MiB and 64 KiB pieces ending at 20 MiB, then one more byte): it was stored cut.
+    it.each([
+      ['one byte over, in 1 MiB pieces ending at the limit', EVIDENCE_MAX_BYTES + 1, MiB, 8],
+      ['one byte over, in 64 KiB pieces ending at the limit', EVIDENCE_MAX_BYTES + 1, 64 * 1024, 4],
+      ['one byte over, its first 20 MiB in one piece', EVIDENCE_MAX_BYTES + 1, EVIDENCE_MAX_BYTES, 2],
+      ['far over (60 MiB), in 1 MiB pieces', 3 * EVIDENCE_MAX_BYTES, MiB, 2],
+    ])('is refused with 413 in every try, %s, and nothing is stored', async (_, size, piece, tries) => {
+      const before = await stored();
+      for (let attempt = 0; attempt < tries; attempt += 1) {
+        const { response, bytesRead } = await uploadStreamed(focal, size, piece);
+        expect(response.statusCode, `try ${attempt + 1}: ${response.body.slice(0, 200)}`).toBe(413);
+        expect(response.json().code).toBe('payload_too_large');
+        // Reading stops at the limit, give or take the few 1 MiB pieces the streams between buffer.
+        expect(bytesRead).toBeLessThan(EVIDENCE_MAX_BYTES + 8 * MiB);
+      }
+      expect(await stored()).toEqual(before);
+    });
+
+    it('is refused unread when its Content-Length says so', async () => {
+      const announced = await uploadStreamed(focal, EVIDENCE_MAX_BYTES + 2 * MiB, MiB, {
+        'content-length': String(EVIDENCE_MAX_BYTES + 2 * MiB + 200),
+      });
+      expect(announced.response.statusCode).toBe(413);
+      expect(announced.bytesRead).toBeLessThan(MiB);
+    });
+
+    it('is not read at all from someone who may not add evidence to the task', async () => {
+      const outsider = await t.signIn(t.world.person.outsider.email);
+      const refused = await uploadStreamed(outsider, EVIDENCE_MAX_BYTES - MiB, MiB);
+      expect(refused.response.statusCode).toBe(403);
+      expect(refused.bytesRead).toBeLessThan(MiB);
+    });
+
+    it('takes a file of exactly the limit, whole', async () => {
+      const { response } = await uploadStreamed(focal, EVIDENCE_MAX_BYTES, MiB);
+      expect(response.statusCode).toBe(201);
+      expect(response.json().sizeBytes).toBe(EVIDENCE_MAX_BYTES);
+    });
   });
 
   it('lets only the lead agency upload, and only readers list and download', async () => {

@@ -185,6 +185,97 @@ describe.each(TEST_DATABASE_KINDS)('feedback handling on %s', (kind) => {
     expect(followed.mergedIntoTrackingCode).toBe(target.trackingCode);
   });
 
+  it('shows as possible duplicates only items the reader may read, and their codes only to their handlers', async () => {
+    const content = `Đề nghị rút ngắn thời hạn cấp giấy phép lao động cho chuyên gia công nghệ số nước ngoài ${Date.now()}.`;
+    const elsewhere = await receive({ content, field: 'human_resources' });
+    const here = await receive({ content, field: 'human_resources' });
+    for (const [item, organizationId] of [
+      [elsewhere, t.world.org.hcm.id],
+      [here, t.world.org.hoanKiem.id],
+    ] as const) {
+      expect((await act(triage, item.id, { action: 'accept' })).statusCode).toBe(200);
+      expect((await act(triage, item.id, { action: 'assign', organizationId })).statusCode).toBe(200);
+    }
+    const detail = async (client: TestClient) => (await read(client, here.id)).json() as FeedbackDetail;
+
+    // The triage reads and handles both: the other item, its code and the intake's flag.
+    const byTriage = await detail(triage);
+    expect(byTriage.possibleDuplicates).toEqual([
+      expect.objectContaining({ id: elsewhere.id, trackingCode: elsewhere.trackingCode }),
+    ]);
+    expect(byTriage.possibleDuplicateOfId).toBe(elsewhere.id);
+
+    // Hà Nội's handler may not read Hồ Chí Minh City's item: not its id, code, title or state.
+    const hanoiResponse = await read(hanoi, here.id);
+    const byHanoi = hanoiResponse.json() as FeedbackDetail;
+    expect(byHanoi.possibleDuplicates).toEqual([]);
+    expect(byHanoi.possibleDuplicateOfId).toBeNull();
+    expect(hanoiResponse.body).not.toContain(elsewhere.id);
+    expect(hanoiResponse.body).not.toContain(elsewhere.trackingCode);
+    expect(byHanoi.trackingCode).toBe(here.trackingCode);
+    const hanoiQueue = await queue(hanoi, `field=human_resources`);
+    expect(hanoiQueue.items.find((row) => row.id === here.id)).toMatchObject({
+      trackingCode: here.trackingCode,
+      possibleDuplicateOfId: null,
+    });
+    expect(JSON.stringify(hanoiQueue)).not.toContain(elsewhere.trackingCode);
+
+    // The inspector reads both but handles neither: the items, without the submitters' codes.
+    const byInspector = await detail(inspector);
+    expect(byInspector.trackingCode).toBeNull();
+    expect(byInspector.possibleDuplicates).toEqual([expect.objectContaining({ id: elsewhere.id, trackingCode: null })]);
+    const inspectorQueue = await queue(inspector, `field=human_resources`);
+    expect(inspectorQueue.items.length).toBeGreaterThan(1);
+    expect(inspectorQueue.items.every((row) => row.trackingCode === null)).toBe(true);
+  });
+
+  it('masks the sender’s contact, and records each read of it in the audit trail', async () => {
+    const input = { submitterName: 'Lê Thị Hồng Nhung', phone: '0987 654 321', email: 'nhung.le@example.vn' };
+    const item = await receive(input);
+    await act(triage, item.id, { action: 'accept' });
+    await act(triage, item.id, { action: 'assign', organizationId: t.world.org.hanoi.id });
+    const contactReads = () =>
+      t.database.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('entity_id', '=', item.id)
+        .where('action', '=', 'feedback.contact_read')
+        .orderBy('seq')
+        .execute();
+
+    const page = await read(hanoi, item.id);
+    expect((page.json() as FeedbackDetail).maskedContact).toEqual({
+      submitterName: 'L. T. H. N.',
+      phone: '•••••••••321',
+      email: 'n•••@example.vn',
+    });
+    for (const secret of ['Nhung', '987654', '+84987654321', 'nhung.le']) expect(page.body).not.toContain(secret);
+    expect(await contactReads()).toEqual([]);
+
+    const contact = await hanoi.request({ method: 'GET', url: `/api/v1/feedback/${item.id}/contact` });
+    expect(contact.statusCode).toBe(200);
+    expect(contact.headers['cache-control']).toBe('no-store');
+    expect(contact.json()).toEqual({
+      submitterName: 'Lê Thị Hồng Nhung',
+      phone: '+84987654321',
+      email: 'nhung.le@example.vn',
+    });
+    expect((await inspector.request({ method: 'GET', url: `/api/v1/feedback/${item.id}/contact` })).statusCode).toBe(
+      200,
+    );
+    expect((await outsider.request({ method: 'GET', url: `/api/v1/feedback/${item.id}/contact` })).statusCode).toBe(
+      403,
+    );
+    const reads = await contactReads();
+    expect(reads.map((entry) => entry.actor_id)).toEqual([t.world.person.handler.id, t.world.person.inspector.id]);
+    expect(reads[0]).toMatchObject({ entity_type: 'feedback', scope_path: expect.stringContaining('/') });
+    expect(reads[0]?.after).toEqual({ fields: ['submitterName', 'phone', 'email'] });
+    // What was read is named, never copied into the trail.
+    expect(JSON.stringify(reads)).not.toContain('987654321');
+    const verified = await inspector.request({ method: 'GET', url: '/api/v1/audit/verify' });
+    expect(verified.json()).toMatchObject({ ok: true });
+  });
+
   it('publishes answers of consenting submitters only, without names, contacts or notes', async () => {
     const answerItem = async (consentToPublish: boolean, answer: string, title: string) => {
       const item = await receive({ consentToPublish, title, email: 'binh@example.vn', submitterName: 'Trần Thị Bình' });

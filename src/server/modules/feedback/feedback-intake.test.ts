@@ -1,12 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TRACKING_CODE_PATTERN } from '../../../shared/domain/feedback.ts';
+import { ATTACHMENT_MAX_BYTES, TRACKING_CODE_PATTERN } from '../../../shared/domain/feedback.ts';
 import type { FeedbackReceipt, FeedbackStatus } from '../../../shared/schemas/feedback.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { TEST_DATABASE_KINDS } from '../../testing/test-database.ts';
+import { closing, filler, MULTIPART_HEADERS, part, streamedBody } from '../../testing/streamed-body.ts';
 import { translate } from '../../../shared/i18n/index.ts';
 import { buildSubmission, multipartSubmission, submit } from '../../testing/feedback-test-support.ts';
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(1000, 0x20), Buffer.from('\n%%EOF\n')]);
+const MiB = 1024 * 1024;
+
+/** The form with attachments, made as it is read: PDFs of the given sizes, in 1 MiB pieces. */
+function* form(submission: unknown, fileSizes: number[]): Generator<Buffer> {
+  yield* part('submission', undefined, [Buffer.from(JSON.stringify(submission))]);
+  for (const [index, size] of fileSizes.entries()) {
+    const head = Buffer.from('%PDF-1.7\n');
+    yield* part('files', `tệp ${index}.pdf`, [head, ...filler(size - head.length, MiB)]);
+  }
+  yield* closing();
+}
+
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(100)]);
 
 describe.each(TEST_DATABASE_KINDS)('public feedback intake on %s', (kind) => {
@@ -190,6 +203,76 @@ describe.each(TEST_DATABASE_KINDS)('public feedback intake on %s', (kind) => {
       await submit(t, buildSubmission({ content: 'Cần mở rộng vùng phủ sóng 5G cho các xã miền núi phía Bắc.' }))
     ).json() as FeedbackReceipt;
     expect((await itemOf(different.trackingCode)).possible_duplicate_of).toBeNull();
+  });
+
+  describe('the form with attachments', () => {
+    /** Sends the form from `ip`; the answer, and how much of the body the server read. */
+    const sendForm = async (ip: string, body: Iterable<Buffer>, headers: Record<string, string> = {}) => {
+      const streamed = streamedBody(body);
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/feedback/with-attachments',
+        remoteAddress: ip,
+        headers: { ...MULTIPART_HEADERS, ...headers },
+        payload: streamed.payload,
+      });
+      return { response, bytesRead: streamed.bytesRead() };
+    };
+    const itemsTitled = async (title: string) =>
+      (await t.database.db.selectFrom('feedback_item').select('id').where('title', '=', title).execute()).length;
+
+    it('is refused with 429 before a byte of it is read when its address is limited, 20 sent at once', async () => {
+      const ip = '203.0.113.50';
+      for (let index = 0; index < 10; index += 1)
+        expect((await submit(t, buildSubmission(), { ip })).statusCode).toBe(201);
+      const input = buildSubmission();
+      // Five files of 10 MiB each: 50 MiB a request, a gigabyte in all, were buffered before the refusal.
+      const sent = await Promise.all(
+        Array.from({ length: 20 }, () => sendForm(ip, form(input, Array(5).fill(ATTACHMENT_MAX_BYTES)))),
+      );
+      for (const { response, bytesRead } of sent) {
+        expect(response.statusCode).toBe(429);
+        expect(response.json()).toMatchObject({ code: 'rate_limited' });
+        expect(bytesRead).toBeLessThan(MiB);
+      }
+      expect(await itemsTitled(input.title)).toBe(0);
+    });
+
+    it('lets only as many requests read their bodies as the address has submissions left', async () => {
+      const ip = '203.0.113.51';
+      const sent = await Promise.all(
+        Array.from({ length: 20 }, () => sendForm(ip, form(buildSubmission(), [2 * MiB]))),
+      );
+      const statuses = sent.map(({ response }) => response.statusCode).sort();
+      expect(statuses).toEqual([...Array(10).fill(201), ...Array(10).fill(429)]);
+      for (const { response, bytesRead } of sent) {
+        if (response.statusCode === 429) expect(bytesRead).toBeLessThan(MiB);
+        else expect(bytesRead).toBeGreaterThan(2 * MiB);
+      }
+    });
+
+    it('is refused with 413 at the first byte over a file’s limit, and stores nothing', async () => {
+      const input = buildSubmission();
+      const { response, bytesRead } = await sendForm(
+        '203.0.113.52',
+        form(input, [MiB, ATTACHMENT_MAX_BYTES + 1, ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_BYTES]),
+      );
+      expect(response.statusCode).toBe(413);
+      expect(response.json()).toMatchObject({ code: 'payload_too_large', errors: [{ path: 'files.1' }] });
+      // Read up to the limit of the second file, give or take the few pieces the streams between buffer.
+      expect(bytesRead).toBeLessThan(MiB + ATTACHMENT_MAX_BYTES + 8 * MiB);
+      expect(await itemsTitled(input.title)).toBe(0);
+    });
+
+    it('is refused unread when its Content-Length is larger than five files could make it', async () => {
+      const { response, bytesRead } = await sendForm(
+        '203.0.113.53',
+        form(buildSubmission(), Array(6).fill(ATTACHMENT_MAX_BYTES)),
+        { 'content-length': String(6 * ATTACHMENT_MAX_BYTES + 2000) },
+      );
+      expect(response.statusCode).toBe(413);
+      expect(bytesRead).toBeLessThan(MiB);
+    });
   });
 
   it('stores up to five attachments checked by their content, and refuses the others', async () => {

@@ -33,16 +33,19 @@ function serviceLevelCondition(filter: QueueFilter, level: ServiceLevelState) {
   return sql<boolean>`${due} > ${date(filter.soonLimit)}`;
 }
 
+/**
+ * The read scope in SQL (feedbackReadScopes): an item assigned within one of the paths. Every list
+ * of items a reader sees filters with it, so that none shows what mayReadFeedback would refuse.
+ */
+export function assignedWithin(column: 'f.assigned_path' | 'recent.assigned_path', paths: readonly string[]) {
+  if (paths.length === 0) return sql<boolean>`false`;
+  const matches = paths.map((path) => sql<boolean>`${sql.ref(column)} like ${`${escapeLike(path)}%`}`);
+  return sql<boolean>`(${sql.join(matches, sql` or `)})`;
+}
+
 function filtered(db: Db, filter: QueueFilter) {
   let query = db.selectFrom('feedback_item as f');
-  if (filter.scopePaths) {
-    const paths = filter.scopePaths;
-    query = query.where((eb) =>
-      paths.length === 0
-        ? eb.val(false)
-        : eb.or(paths.map((path) => eb('f.assigned_path', 'like', `${escapeLike(path)}%`))),
-    );
-  }
+  if (filter.scopePaths) query = query.where(assignedWithin('f.assigned_path', filter.scopePaths));
   if (filter.states?.length) query = query.where('f.state', 'in', filter.states);
   if (filter.types?.length) query = query.where('f.type', 'in', filter.types);
   if (filter.fields?.length) query = query.where('f.field', 'in', filter.fields);
@@ -72,9 +75,12 @@ export async function listQueue(
   let query = filtered(db, filter)
     .leftJoin('organization as concerned', 'concerned.id', 'f.organization_id')
     .leftJoin('organization as assigned', 'assigned.id', 'f.assigned_organization_id')
+    .leftJoin('feedback_item as duplicate', 'duplicate.id', 'f.possible_duplicate_of')
     .select((eb) => [
       'f.id',
       'f.tracking_code',
+      'f.assigned_path',
+      'duplicate.assigned_path as duplicate_path',
       'f.type',
       'f.field',
       'f.title',

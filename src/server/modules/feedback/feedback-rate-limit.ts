@@ -28,20 +28,38 @@ export async function keyedHash(db: Db, value: string): Promise<string> {
  * Counts one submission for the client address and for the contact, in hourly windows kept in the
  * database so that every app process agrees; past a limit, 429 with the minutes until the window
  * ends (rendered as Retry-After). A refused attempt counts too: retrying faster gains nothing.
+ * An address already counted for this attempt (addressCounted: see admitAddress) is not counted twice.
  */
 export async function enforceSubmissionLimits(
   db: Db,
-  subjects: { addressHash: string; contactHash: string },
+  subjects: { addressHash: string; contactHash: string; addressCounted?: boolean },
   limits: SubmissionLimits,
   now: Date,
 ): Promise<void> {
+  if (!subjects.addressCounted)
+    await countAttempt(db, `address:${subjects.addressHash}`, limits.perAddressPerHour, now);
+  await countAttempt(db, `contact:${subjects.contactHash}`, limits.perContactPerHour, now);
+}
+
+/**
+ * Counts an attempt from the client address alone, for requests that must be refused before their
+ * body is read (the form with attachments: up to 50 MiB each); returns the address's keyed hash.
+ * Counting (rather than only looking) is what bounds concurrent attempts: of twenty sent at once by
+ * an address with one submission left, one reads its body.
+ */
+export async function admitAddress(db: Db, address: string, limits: SubmissionLimits, now: Date): Promise<string> {
+  const addressHash = await keyedHash(db, `address:${address}`);
+  await countAttempt(db, `address:${addressHash}`, limits.perAddressPerHour, now);
+  return addressHash;
+}
+
+async function countAttempt(db: Db, subject: string, limit: number, now: Date): Promise<void> {
   const windowStart = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS);
-  const minutes = Math.max(1, Math.ceil((windowStart.getTime() + HOUR_MS - now.getTime()) / 60_000));
-  const byAddress = await repository.countSubmission(db, `address:${subjects.addressHash}`, windowStart);
-  const byContact = await repository.countSubmission(db, `contact:${subjects.contactHash}`, windowStart);
+  const count = await repository.countSubmission(db, subject, windowStart);
   // About once in a hundred submissions, last hour's counters go: no job needed.
   if (Math.random() < 0.01) await repository.dropCountersBefore(db, new Date(windowStart.getTime() - HOUR_MS));
-  if (byAddress > limits.perAddressPerHour || byContact > limits.perContactPerHour) {
+  if (count > limit) {
+    const minutes = Math.max(1, Math.ceil((windowStart.getTime() + HOUR_MS - now.getTime()) / 60_000));
     throw new AppError('rate_limited', 'Too many submissions from this address or for this contact', { minutes });
   }
 }

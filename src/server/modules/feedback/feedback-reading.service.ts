@@ -1,15 +1,24 @@
 import type { Db } from '../../db/database.ts';
 import { addDays, type CalendarDate, calendarDateOf } from '../../../shared/domain/calendar-date.ts';
 import { dueSoonLimit } from '../../../shared/domain/feedback-service-level.ts';
+import { maskContact } from '../../../shared/domain/contact-masking.ts';
 import {
   allowedFeedbackActions,
+  feedbackReadScopes,
   mayReadFeedback,
-  readsAllFeedback,
+  mayReadFeedbackContact,
+  maySeeTrackingCode,
 } from '../../../shared/domain/feedback-permissions.ts';
-import { roleAllows, scopesFor } from '../../../shared/domain/roles.ts';
+import { roleAllows } from '../../../shared/domain/roles.ts';
 import { foldForSearch } from '../../../shared/domain/text.ts';
-import type { FeedbackDetail, FeedbackPage, FeedbackQueueQuery } from '../../../shared/schemas/feedback.ts';
+import type {
+  FeedbackContact,
+  FeedbackDetail,
+  FeedbackPage,
+  FeedbackQueueQuery,
+} from '../../../shared/schemas/feedback.ts';
 import { forbidden, notFound } from '../../errors.ts';
+import * as audit from '../audit/audit.service.ts';
 import type { Principal } from '../auth/principal.ts';
 import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
 import { findByIdOrCode } from '../organizations/organizations.repository.ts';
@@ -37,10 +46,9 @@ export async function listFeedbackQueue(
 ): Promise<FeedbackPage> {
   requireReader(principal);
   const asOf = query.as_of ?? calendarDateOf(now);
+  const readScopes = feedbackReadScopes(principal.grants);
   const filter: QueueFilter = {
-    scopePaths: readsAllFeedback(principal.grants)
-      ? undefined
-      : (scopesFor(principal.grants, 'feedback.read') as string[]),
+    scopePaths: readScopes === 'all' ? undefined : readScopes,
     states: query.state,
     types: query.type,
     fields: query.field,
@@ -63,14 +71,17 @@ export async function listFeedbackQueue(
   ]);
   const { page, nextCursor } = pageFrom(rows, query.limit, offset);
   return {
-    items: page.map((row) => toSummary(row, asOf, filter.soonLimit)),
+    items: page.map((row) => toSummary(row, principal.grants, asOf, filter.soonLimit)),
     nextCursor,
     total,
     totalIsCapped: isCapped,
   };
 }
 
-/** An item for its handler: content, contact, attachments, the whole timeline and likely duplicates. */
+/**
+ * An item for its readers: content, attachments, the whole timeline and likely duplicates among the
+ * items they may read; the sender's name and contact masked (readFeedbackContact reveals them).
+ */
 export async function getFeedbackDetail(
   db: Db,
   principal: Principal,
@@ -79,9 +90,12 @@ export async function getFeedbackDetail(
 ): Promise<FeedbackDetail> {
   const item = await repository.findItem(db, id);
   if (!item) throw notFound('feedback', id);
-  if (!mayReadFeedback(principal.grants, item.assigned_path)) throw forbidden('read this feedback');
+  const reader = principal.grants;
+  if (!mayReadFeedback(reader, item.assigned_path)) throw forbidden('read this feedback');
   const asOf = calendarDateOf(now);
-  const [soonLimit, attachments, events, organizations, similar, mergedInto] = await Promise.all([
+  const readScopes = feedbackReadScopes(reader);
+  const referred = [item.merged_into, item.possible_duplicate_of].filter((x) => x !== null);
+  const [soonLimit, attachments, events, organizations, similar, refs] = await Promise.all([
     soonLimitOf(db, asOf),
     repository.attachmentsOf(db, id),
     repository.eventsOf(db, id, { publicOnly: false }),
@@ -89,13 +103,26 @@ export async function getFeedbackDetail(
       db,
       [item.organization_id, item.assigned_organization_id].filter((x) => x !== null),
     ),
-    repository.similarItems(db, item.search_text, { field: item.field, limit: 5, excludeId: id }),
-    item.merged_into ? repository.trackingCodeOf(db, item.merged_into) : undefined,
+    repository.similarItems(db, item.search_text, {
+      field: item.field,
+      limit: 5,
+      excludeId: id,
+      scopePaths: readScopes === 'all' ? undefined : readScopes,
+    }),
+    repository.itemRefs(db, referred),
   ]);
   const refOf = (orgId: string | null) => {
     const found = organizations.find((organization) => organization.id === orgId);
     return found ? { id: found.id, code: found.code, nameVi: found.name_vi, nameEn: found.name_en } : null;
   };
+  /** Another item, as this reader may see it: its code only to its handlers, itself only to its readers. */
+  const codeOf = (other: { tracking_code: string; assigned_path: string | null }) =>
+    maySeeTrackingCode(reader, other.assigned_path) ? other.tracking_code : null;
+  const readable = (otherId: string | null) => {
+    const other = refs.find((ref) => ref.id === otherId);
+    return other && mayReadFeedback(reader, other.assigned_path) ? other : undefined;
+  };
+  const mergedInto = readable(item.merged_into);
   return {
     ...summaryOf(
       item,
@@ -103,14 +130,14 @@ export async function getFeedbackDetail(
         organizationConcerned: refOf(item.organization_id),
         assignedOrganization: refOf(item.assigned_organization_id),
         attachmentCount: attachments.length,
+        possibleDuplicateOfId: readable(item.possible_duplicate_of)?.id ?? null,
       },
+      reader,
       asOf,
       soonLimit,
     ),
     content: item.content,
-    submitterName: item.submitter_name,
-    phone: item.phone,
-    email: item.email,
+    maskedContact: maskContact(contactOf(item)),
     consentToPublish: item.consent_to_publish,
     isPublished: item.is_published,
     location:
@@ -121,20 +148,53 @@ export async function getFeedbackDetail(
     answer: item.answer,
     answeredAt: item.answered_at?.toISOString() ?? null,
     closedAt: item.closed_at?.toISOString() ?? null,
-    mergedInto: item.merged_into && mergedInto ? { id: item.merged_into, trackingCode: mergedInto } : null,
+    mergedInto: mergedInto ? { id: mergedInto.id, trackingCode: codeOf(mergedInto) } : null,
     taskId: item.task_id,
     attachments: attachments.map(toAttachment),
     events: events.map(toEvent),
-    possibleDuplicates: similar.map((row) => ({
-      id: row.id,
-      trackingCode: row.tracking_code,
-      title: row.title,
-      state: row.state,
-      receivedAt: row.received_at.toISOString(),
-      similarity: Number(row.similarity),
-    })),
-    allowedActions: allowedFeedbackActions(principal.grants, positionOf(item)),
+    // Filtered in SQL by the reader's scope; checked again by the one gate, which must agree.
+    possibleDuplicates: similar
+      .filter((row) => mayReadFeedback(reader, row.assigned_path))
+      .map((row) => ({
+        id: row.id,
+        trackingCode: codeOf(row),
+        title: row.title,
+        state: row.state,
+        receivedAt: row.received_at.toISOString(),
+        similarity: Number(row.similarity),
+      })),
+    allowedActions: allowedFeedbackActions(reader, positionOf(item)),
   };
+}
+
+const contactOf = (item: repository.ItemRow): FeedbackContact => ({
+  submitterName: item.submitter_name,
+  phone: item.phone,
+  email: item.email,
+});
+
+/**
+ * The sender's name and contact, on a reader's explicit request: each read appends
+ * `feedback.contact_read` to the audit trail (which fields, never their values), in the same
+ * transaction, so that a read is never served unrecorded.
+ */
+export async function readFeedbackContact(db: Db, principal: Principal, id: string): Promise<FeedbackContact> {
+  return db.transaction().execute(async (tx) => {
+    const item = await repository.findItem(tx, id);
+    if (!item) throw notFound('feedback', id);
+    if (!mayReadFeedbackContact(principal.grants, item.assigned_path)) throw forbidden('read this sender’s contact');
+    const contact = contactOf(item);
+    await audit.record(tx, principal, [
+      {
+        action: 'feedback.contact_read',
+        entityType: 'feedback',
+        entityId: item.id,
+        scopePath: item.assigned_path,
+        after: { fields: Object.entries(contact).flatMap(([field, value]) => (value === null ? [] : [field])) },
+      },
+    ]);
+    return contact;
+  });
 }
 
 /** An attachment, to whoever may read its item; served as a download, never rendered inline. */

@@ -1,4 +1,6 @@
 import { serviceLevelOf } from '../../../shared/domain/feedback-service-level.ts';
+import { mayReadFeedback, maySeeTrackingCode } from '../../../shared/domain/feedback-permissions.ts';
+import type { RoleGrant } from '../../../shared/domain/roles.ts';
 import type {
   FeedbackAttachment,
   FeedbackEvent,
@@ -19,6 +21,7 @@ type SummaryColumns = Pick<
   QueueRow,
   | 'id'
   | 'tracking_code'
+  | 'assigned_path'
   | 'type'
   | 'field'
   | 'title'
@@ -35,14 +38,18 @@ type SummaryColumns = Pick<
 /** An item as the queue lists it, from its own columns and what its caller read beside them. */
 export function summaryOf(
   row: SummaryColumns,
-  related: Pick<FeedbackSummary, 'organizationConcerned' | 'assignedOrganization' | 'attachmentCount'>,
+  related: Pick<
+    FeedbackSummary,
+    'organizationConcerned' | 'assignedOrganization' | 'attachmentCount' | 'possibleDuplicateOfId'
+  >,
+  reader: readonly RoleGrant[],
   asOf: string,
   soonLimit: string,
 ): FeedbackSummary {
   const dates = { triageDueOn: row.triage_due_on, answerDueOn: row.answer_due_on };
   return {
     id: row.id,
-    trackingCode: row.tracking_code,
+    trackingCode: maySeeTrackingCode(reader, row.assigned_path) ? row.tracking_code : null,
     type: row.type,
     field: row.field,
     title: row.title,
@@ -55,16 +62,26 @@ export function summaryOf(
     serviceLevel: serviceLevelOf(row.state, dates, asOf, soonLimit),
     organizationConcerned: related.organizationConcerned,
     assignedOrganization: related.assignedOrganization,
-    possibleDuplicateOfId: row.possible_duplicate_of,
+    possibleDuplicateOfId: related.possibleDuplicateOfId,
     attachmentCount: related.attachmentCount,
     version: row.version,
   };
 }
 
-export const toSummary = (row: QueueRow, asOf: string, soonLimit: string): FeedbackSummary =>
+export const toSummary = (
+  row: QueueRow,
+  reader: readonly RoleGrant[],
+  asOf: string,
+  soonLimit: string,
+): FeedbackSummary =>
   summaryOf(
     row,
     {
+      // The flag names the other item only to those who may read it.
+      possibleDuplicateOfId:
+        row.possible_duplicate_of !== null && mayReadFeedback(reader, row.duplicate_path)
+          ? row.possible_duplicate_of
+          : null,
       organizationConcerned: ref(row.organization_id, row.concerned_code, row.concerned_name_vi, row.concerned_name_en),
       assignedOrganization: ref(
         row.assigned_organization_id,
@@ -74,6 +91,7 @@ export const toSummary = (row: QueueRow, asOf: string, soonLimit: string): Feedb
       ),
       attachmentCount: Number(row.attachment_count ?? 0),
     },
+    reader,
     asOf,
     soonLimit,
   );

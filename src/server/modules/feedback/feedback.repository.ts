@@ -2,6 +2,7 @@ import { type Insertable, sql, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { FeedbackAttachmentTable, FeedbackEventTable, FeedbackItemTable } from '../../db/schema.ts';
 import { escapeLike } from '../organizations/organizations.repository.ts';
+import { assignedWithin } from './feedback-queue.repository.ts';
 import type { FeedbackField } from '../../../shared/domain/feedback.ts';
 
 export type NewItemRow = Insertable<FeedbackItemTable>;
@@ -60,6 +61,16 @@ export async function trackingCodeOf(db: Db, id: string): Promise<string | undef
   return row?.tracking_code;
 }
 
+/** Other items an item refers to (merged into, flagged as its duplicate): what a reader's gates need. */
+export async function itemRefs(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('feedback_item')
+    .select(['id', 'tracking_code', 'assigned_path'])
+    .where('id', 'in', ids)
+    .execute();
+}
+
 export async function eventsOf(db: Db, itemId: string, options: { publicOnly: boolean }) {
   let query = db
     .selectFrom('feedback_event as e')
@@ -116,28 +127,37 @@ export async function findLikelyDuplicate(
   return similar;
 }
 
-/** Among the field's DUPLICATE_CANDIDATES most recent items, those at least SIMILARITY_THRESHOLD alike. */
+/**
+ * Among the field's DUPLICATE_CANDIDATES most recent items, those at least SIMILARITY_THRESHOLD
+ * alike; of those assigned within `scopePaths` when given (a reader's scope: assignedWithin).
+ */
 export async function similarItems(
   db: Db,
   folded: string,
-  options: { field: FeedbackField; limit: number; excludeId?: string },
+  options: { field: FeedbackField; limit: number; excludeId?: string; scopePaths?: readonly string[] | undefined },
 ) {
   let recent = db
     .selectFrom('feedback_item')
-    .select(['id', 'tracking_code', 'title', 'state', 'received_at', 'search_text'])
+    .select(['id', 'tracking_code', 'title', 'state', 'received_at', 'search_text', 'assigned_path'])
     .where('field', '=', options.field)
     .where('state', '!=', 'merged');
   if (options.excludeId) recent = recent.where('id', '!=', options.excludeId);
   const similarity = sql<number>`similarity(recent.search_text, ${folded})`;
-  return db
+  let query = db
     .selectFrom(recent.orderBy('received_at', 'desc').limit(DUPLICATE_CANDIDATES).as('recent'))
-    .select(['recent.id', 'recent.tracking_code', 'recent.title', 'recent.state', 'recent.received_at'])
+    .select([
+      'recent.id',
+      'recent.tracking_code',
+      'recent.title',
+      'recent.state',
+      'recent.received_at',
+      'recent.assigned_path',
+    ])
     .select(similarity.as('similarity'))
-    .where(similarity, '>=', SIMILARITY_THRESHOLD)
-    .orderBy('similarity', 'desc')
-    .orderBy('recent.received_at')
-    .limit(options.limit)
-    .execute();
+    .where(similarity, '>=', SIMILARITY_THRESHOLD);
+  // Once the candidates are chosen: a reader's scope narrows the list, not the search's bound.
+  if (options.scopePaths) query = query.where(assignedWithin('recent.assigned_path', options.scopePaths));
+  return query.orderBy('similarity', 'desc').orderBy('recent.received_at').limit(options.limit).execute();
 }
 
 /** Adds one to a counter and returns the new count: one statement, so concurrent processes agree. */

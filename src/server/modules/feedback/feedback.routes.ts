@@ -6,11 +6,13 @@ import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_FILES } from '../../../shared/doma
 import { IdSchema, safeText } from '../../../shared/schemas/common.ts';
 import {
   CreateFeedbackNoteSchema,
+  FeedbackContactSchema,
   FeedbackDetailSchema,
   FeedbackPageSchema,
   FeedbackQueueQuerySchema,
   FeedbackReceiptSchema,
   FeedbackStatusSchema,
+  type FeedbackSubmission,
   FeedbackSubmissionSchema,
   FeedbackTransitionSchema,
   ListPublicFeedbackQuerySchema,
@@ -22,17 +24,46 @@ import { requirePrincipal } from '../../http/authentication.ts';
 import type { AppContext } from '../../http/context.ts';
 import { problems } from '../../http/openapi.ts';
 import { RequestValidationError } from '../../http/validation.ts';
+import {
+  closeWhenBodyUnread,
+  MULTIPART_OVERHEAD_BYTES,
+  parserFileLimit,
+  readFilePart,
+  refuseAnnouncedLargerThan,
+} from '../../http/uploads.ts';
 import { requireIfMatch, setVersionTag } from '../../http/versioning.ts';
 import { addFeedbackNote, type Actor, setFeedbackPublished, transitionFeedback } from './feedback-handling.service.ts';
-import { downloadFeedbackAttachment, getFeedbackDetail, listFeedbackQueue } from './feedback-reading.service.ts';
-import { listPublicFeedback, submitFeedback, trackFeedback, type UploadedFile } from './feedback.service.ts';
+import {
+  downloadFeedbackAttachment,
+  getFeedbackDetail,
+  listFeedbackQueue,
+  readFeedbackContact,
+} from './feedback-reading.service.ts';
+import {
+  fileError,
+  listPublicFeedback,
+  receiveFeedbackWithAttachments,
+  submitFeedback,
+  tooManyFiles,
+  trackFeedback,
+  type UploadedFile,
+} from './feedback.service.ts';
 
 const tags = ['Feedback'];
 const ItemParams = z.object({ id: IdSchema });
 const IdempotencyHeaders = z.object({ 'idempotency-key': safeText().min(8).max(100).optional() });
 const IfMatchHeaders = z.object({ 'if-match': safeText().max(50).optional() });
 
-/** The multipart form: one part "submission" (the JSON of FeedbackSubmission), then the files. */
+const SUBMISSION_FIELD_MAX_BYTES = 64 * 1024;
+/** The largest body the form with attachments may need; one announced larger is refused unread. */
+const FORM_MAX_BYTES =
+  ATTACHMENT_MAX_FILES * ATTACHMENT_MAX_BYTES + SUBMISSION_FIELD_MAX_BYTES + MULTIPART_OVERHEAD_BYTES;
+
+/**
+ * The multipart form: one part "submission" (the JSON of FeedbackSubmission), then the files,
+ * read one after the other and refused at the first byte over a file's limit or at the first file
+ * too many, so that the rest of the body is never read.
+ */
 async function readMultipart(request: FastifyRequest): Promise<{ submission: unknown; files: UploadedFile[] }> {
   let submission: unknown;
   const files: UploadedFile[] = [];
@@ -47,22 +78,39 @@ async function readMultipart(request: FastifyRequest): Promise<{ submission: unk
         ]);
       }
     } else {
-      if (files.length === ATTACHMENT_MAX_FILES) {
-        throw new AppError('payload_too_large', 'Too many files', { max: ATTACHMENT_MAX_FILES }, [
-          { path: 'files', message: 'error.feedback.too_many_files' },
-        ]);
-      }
-      files.push({ fileName: part.filename, content: await part.toBuffer() });
+      if (files.length === ATTACHMENT_MAX_FILES) throw tooManyFiles();
+      const index = files.length;
+      const content = await readFilePart(request, part, ATTACHMENT_MAX_BYTES, () =>
+        fileError('payload_too_large', index, 'File too large'),
+      );
+      files.push({ fileName: part.filename, content });
     }
   }
   return { submission, files };
 }
 
+function parseSubmission(submission: unknown): FeedbackSubmission {
+  const parsed = FeedbackSubmissionSchema.safeParse(submission ?? {}, { reportInput: true });
+  if (!parsed.success) {
+    const error = new RequestValidationError(parsed.error.issues);
+    error.validationContext = 'submission';
+    throw error;
+  }
+  return parsed.data;
+}
+
 export const feedbackRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { database: { db }, config }) => {
-  // One file more than allowed is let through the parser so that the refusal can say why.
+  // One file more than allowed is let through the parser so that the refusal can say why; one byte
+  // more than a file may have, so that readFilePart sees it (uploads.ts).
   await app.register(multipart, {
-    limits: { fileSize: ATTACHMENT_MAX_BYTES, files: ATTACHMENT_MAX_FILES + 1, fields: 1, fieldSize: 64 * 1024 },
+    limits: {
+      fileSize: parserFileLimit(ATTACHMENT_MAX_BYTES),
+      files: ATTACHMENT_MAX_FILES + 1,
+      fields: 1,
+      fieldSize: SUBMISSION_FIELD_MAX_BYTES,
+    },
   });
+  closeWhenBodyUnread(app);
 
   const originOf = (request: FastifyRequest) => ({
     address: request.ip,
@@ -105,14 +153,12 @@ export const feedbackRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { d
     },
     async (request, reply) => {
       if (!request.isMultipart()) throw new AppError('unsupported_media_type', 'Send multipart/form-data');
-      const { submission, files } = await readMultipart(request);
-      const parsed = FeedbackSubmissionSchema.safeParse(submission ?? {}, { reportInput: true });
-      if (!parsed.success) {
-        const error = new RequestValidationError(parsed.error.issues);
-        error.validationContext = 'submission';
-        throw error;
-      }
-      return reply.status(201).send(await submitFeedback(db, parsed.data, originOf(request), files));
+      refuseAnnouncedLargerThan(request, FORM_MAX_BYTES, () => new AppError('payload_too_large', 'Form too large'));
+      const receipt = await receiveFeedbackWithAttachments(db, originOf(request), async () => {
+        const { submission, files } = await readMultipart(request);
+        return { input: parseSubmission(submission), files };
+      });
+      return reply.status(201).send(receipt);
     },
   );
 
@@ -160,12 +206,29 @@ export const feedbackRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { d
     {
       schema: {
         tags,
-        summary: 'A submission with its contact, attachments, whole timeline and likely duplicates',
+        summary: 'A submission with its contact masked, attachments, whole timeline and likely duplicates',
         params: ItemParams,
         response: { 200: FeedbackDetailSchema, ...problems(401, 403, 404) },
       },
     },
     async (request, reply) => respond(reply, actorOf(request), request.params.id),
+  );
+
+  app.get(
+    '/api/v1/feedback/:id/contact',
+    {
+      schema: {
+        tags,
+        summary: 'The sender’s name, phone and e-mail, unmasked: each read is recorded in the audit trail',
+        params: ItemParams,
+        response: { 200: FeedbackContactSchema, ...problems(401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const contact = await readFeedbackContact(db, requirePrincipal(request), request.params.id);
+      // Read again, recorded again: no copy kept by a browser or a proxy.
+      return reply.header('cache-control', 'no-store').send(contact);
+    },
   );
 
   app.post(

@@ -28,7 +28,7 @@ import type { Principal } from '../auth/principal.ts';
 import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
 import { once } from '../idempotency/idempotency.service.ts';
 import { offsetOf, pageFrom } from '../pagination.ts';
-import { enforceSubmissionLimits, keyedHash } from './feedback-rate-limit.ts';
+import { admitAddress, enforceSubmissionLimits, keyedHash } from './feedback-rate-limit.ts';
 import { toPublicEvent, toPublicFeedback } from './feedback-views.ts';
 import * as repository from './feedback.repository.ts';
 
@@ -45,6 +45,8 @@ export interface SubmissionOrigin {
   idempotencyKey?: string | undefined;
   /** From the configuration (env.ts); the defaults when left out. */
   limits?: SubmissionLimits | undefined;
+  /** The address's keyed hash when admitAddress already counted this attempt (receiveFeedbackWithAttachments). */
+  admittedAddressHash?: string | undefined;
 }
 
 /**
@@ -58,7 +60,7 @@ export const PUBLIC_SUBMITTER: Principal = {
   via: 'system',
 };
 
-const fileError = (code: 'payload_too_large' | 'unsupported_media_type', index: number, message: string) =>
+export const fileError = (code: 'payload_too_large' | 'unsupported_media_type', index: number, message: string) =>
   new AppError(code, message, { max: ATTACHMENT_MAX_FILES, maxMiB: ATTACHMENT_MAX_BYTES / 1024 / 1024 }, [
     {
       path: `files.${index}`,
@@ -66,12 +68,13 @@ const fileError = (code: 'payload_too_large' | 'unsupported_media_type', index: 
     },
   ]);
 
+export const tooManyFiles = () =>
+  new AppError('payload_too_large', 'Too many files', { max: ATTACHMENT_MAX_FILES }, [
+    { path: 'files', message: 'error.feedback.too_many_files' },
+  ]);
+
 function checkAttachments(files: UploadedFile[]) {
-  if (files.length > ATTACHMENT_MAX_FILES) {
-    throw new AppError('payload_too_large', 'Too many files', { max: ATTACHMENT_MAX_FILES }, [
-      { path: 'files', message: 'error.feedback.too_many_files' },
-    ]);
-  }
+  if (files.length > ATTACHMENT_MAX_FILES) throw tooManyFiles();
   return files.map((file, index) => {
     if (file.content.length > ATTACHMENT_MAX_BYTES) throw fileError('payload_too_large', index, 'File too large');
     const mediaType = evidenceMediaType(file.fileName, file.content.subarray(0, 8));
@@ -112,11 +115,11 @@ export async function submitFeedback(
   const contact = contactOf(input);
   const request = { input, files: files.map((file) => [file.fileName, file.sha256]) };
   const run = async () => {
-    const addressHash = await keyedHash(db, `address:${origin.address}`);
+    const addressHash = origin.admittedAddressHash ?? (await keyedHash(db, `address:${origin.address}`));
     const contactHash = await keyedHash(db, `contact:${contact.phone ?? contact.email}`);
     await enforceSubmissionLimits(
       db,
-      { addressHash, contactHash },
+      { addressHash, contactHash, addressCounted: origin.admittedAddressHash !== undefined },
       origin.limits ?? DEFAULT_SUBMISSION_LIMITS,
       origin.now,
     );
@@ -131,6 +134,24 @@ export async function submitFeedback(
       await sleep(50);
     }
   }
+}
+
+/**
+ * The form with attachments (up to 50 MiB a request): the client address is counted, and refused
+ * past its limit, before `read` reads a byte of the body, so that a limited address costs no memory
+ * however many requests it sends at once (issue 9). Then as submitFeedback, the address not
+ * counted twice; an Idempotency-Key replay counts as an attempt too, as it cannot be known for one
+ * before its body is read.
+ */
+export async function receiveFeedbackWithAttachments(
+  db: Db,
+  origin: SubmissionOrigin,
+  read: () => Promise<{ input: FeedbackSubmission; files: UploadedFile[] }>,
+): Promise<FeedbackReceipt> {
+  const limits = origin.limits ?? DEFAULT_SUBMISSION_LIMITS;
+  const admittedAddressHash = await admitAddress(db, origin.address, limits, origin.now);
+  const { input, files } = await read();
+  return submitFeedback(db, input, { ...origin, admittedAddressHash }, files);
 }
 
 async function receive(

@@ -152,12 +152,12 @@ describe.each(TEST_DATABASE_KINDS)('Open311 GeoReport v2 on %s', (kind) => {
       type: 'feedback',
       field: 'public_services',
       title: `Thủ tục cấp phép số ${counter} đã quá hạn ba tuần.`,
-      submitterName: 'Nguyễn Văn An',
       submitterKind: 'citizen',
       consentToPublish: true,
-      email: 'an.nguyen@example.vn',
       location: { latitude: 21.0285, longitude: 105.8542, address: 'Hoàn Kiếm, Hà Nội' },
     });
+    const contact = await triage.request({ method: 'GET', url: `/api/v1/feedback/${id}/contact` });
+    expect(contact.json()).toMatchObject({ submitterName: 'Nguyễn Văn An', email: 'an.nguyen@example.vn' });
     const audited = await t.database.db.selectFrom('audit_log').select('action').where('entity_id', '=', id).execute();
     expect(audited.map((row) => row.action)).toContain('feedback.submitted');
 

@@ -71,6 +71,11 @@ export const FEEDBACK_ROUTES: Record<string, Entry> = {
     request: (f) => ({ method: 'GET', url: `/api/v1/feedback/${f.feedbackId}` }),
     expected: { status: 403, because: 'an admin of HCM reads no submission' },
   },
+  'GET /api/v1/feedback/{id}/contact': {
+    as: 'outsider',
+    request: (f) => ({ method: 'GET', url: `/api/v1/feedback/${f.feedbackId}/contact` }),
+    expected: { status: 403, because: 'an admin of HCM reads no sender’s contact' },
+  },
   'POST /api/v1/feedback/{id}/transitions': {
     as: 'outsider',
     request: (f) => ({

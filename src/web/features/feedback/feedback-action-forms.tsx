@@ -72,7 +72,7 @@ export function FeedbackActionForm({
                 <Radio
                   key={duplicate.id}
                   value={duplicate.id}
-                  label={`${duplicate.trackingCode} — ${duplicate.title}`}
+                  label={[duplicate.trackingCode, duplicate.title].filter(Boolean).join(' — ')}
                 />
               ))}
             </Stack>

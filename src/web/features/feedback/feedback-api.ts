@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type {
+  FeedbackContact,
   FeedbackDetail,
   FeedbackPage,
   FeedbackReceipt,
@@ -90,6 +91,19 @@ export const feedbackDetailQuery = (id: string) =>
   queryOptions({
     queryKey: feedbackDetailKey(id),
     queryFn: ({ signal }) => api.get<FeedbackDetail>(`/feedback/${encodeURIComponent(id)}`, undefined, signal),
+  });
+
+/**
+ * The sender's name and contact, unmasked: each fetch is recorded in the audit trail, so it is
+ * made only when asked for, and not kept once the page is left.
+ */
+export const feedbackContactQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['feedback', 'contact', id],
+    queryFn: ({ signal }) => api.get<FeedbackContact>(`/feedback/${encodeURIComponent(id)}/contact`, undefined, signal),
+    staleTime: Infinity,
+    gcTime: 0,
+    retry: false,
   });
 
 const itemPath = (item: FeedbackDetail, suffix: string) => `/feedback/${encodeURIComponent(item.id)}/${suffix}`;

@@ -26,7 +26,7 @@ export function FeedbackItemPage() {
   const query = useQuery(feedbackDetailQuery(feedbackId));
   const { data: session } = useQuery(sessionQuery);
   const item = query.data;
-  useDocumentTitle(`${item ? item.trackingCode : t('feedbackQueue.title')} · ${t('app.name')}`);
+  useDocumentTitle(`${item ? (item.trackingCode ?? item.title) : t('feedbackQueue.title')} · ${t('app.name')}`);
 
   if (!item) {
     // Those who assign tasks decide adoptions without reading the sender's details (steering).
@@ -41,9 +41,11 @@ export function FeedbackItemPage() {
         ← {t('feedbackQueue.title')}
       </AnchorLink>
       <Stack gap={4}>
-        <Text ff="monospace" fw={600}>
-          {item.trackingCode}
-        </Text>
+        {item.trackingCode ? (
+          <Text ff="monospace" fw={600}>
+            {item.trackingCode}
+          </Text>
+        ) : null}
         <Title order={1} size="h2">
           {item.title}
         </Title>

@@ -1,12 +1,14 @@
-import { Anchor, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { FeedbackDetail } from '../../../shared/schemas/feedback.ts';
+import { QueryState } from '../../components/query-state.tsx';
 import { AnchorLink } from '../../components/router-links.tsx';
 import { formatDate, formatDateTime, formatNumber, formatPercent } from '../../lib/format.ts';
 import { localName, useI18n } from '../../lib/i18n.tsx';
 import { canReadTasks, sessionQuery } from '../../lib/session.ts';
 import { AnswerText } from './answer-text.tsx';
-import { attachmentUrl } from './feedback-api.ts';
+import { attachmentUrl, feedbackContactQuery } from './feedback-api.ts';
 
 function Fact({ label, value }: { label: string; value: string }) {
   return (
@@ -61,7 +63,7 @@ export function FeedbackContentSection({ item }: { item: FeedbackDetail }) {
           <Text size="sm">
             {t('feedbackTrack.mergedInto')}{' '}
             <AnchorLink to="/feedback/$feedbackId" params={{ feedbackId: item.mergedInto.id }}>
-              {item.mergedInto.trackingCode}
+              {item.mergedInto.trackingCode ?? t('feedbackQueue.openItem')}
             </AnchorLink>
           </Text>
         ) : null}
@@ -95,30 +97,63 @@ export function FeedbackContentSection({ item }: { item: FeedbackDetail }) {
   );
 }
 
-/** The sender's contact: shown to handlers only (the API sends it to them alone). */
+/**
+ * The sender's name and contact: masked until the reader asks to see them, as reading them is
+ * recorded in the audit trail (the API reveals them on GET …/contact only).
+ */
 export function FeedbackSubmitterSection({ item }: { item: FeedbackDetail }) {
   const { t } = useI18n();
+  const [revealed, setRevealed] = useState(false);
+  const query = useQuery({ ...feedbackContactQuery(item.id), enabled: revealed });
+  const contact = query.data;
+  const shown = contact ?? item.maskedContact;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="feedback-submitter-title">
       <Title order={2} size="h4" id="feedback-submitter-title" mb="sm">
         {t('feedbackItem.submitter')}
       </Title>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-        <Fact label={t('feedbackForm.name')} value={item.submitterName} />
+        <Fact label={t('feedbackForm.name')} value={shown.submitterName} />
         <Fact label={t('feedbackForm.submitterKind')} value={t(`submitterKind.${item.submitterKind}`)} />
         <div>
           <Text size="xs" c="dimmed">
             {t('feedbackForm.phone')}
           </Text>
-          {item.phone ? <Anchor href={`tel:${item.phone}`}>{item.phone}</Anchor> : <Text size="sm">—</Text>}
+          {contact?.phone ? (
+            <Anchor href={`tel:${contact.phone}`}>{contact.phone}</Anchor>
+          ) : (
+            <Text size="sm">{shown.phone ?? '—'}</Text>
+          )}
         </div>
         <div>
           <Text size="xs" c="dimmed">
             {t('feedbackForm.email')}
           </Text>
-          {item.email ? <Anchor href={`mailto:${item.email}`}>{item.email}</Anchor> : <Text size="sm">—</Text>}
+          {contact?.email ? (
+            <Anchor href={`mailto:${contact.email}`}>{contact.email}</Anchor>
+          ) : (
+            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+              {shown.email ?? '—'}
+            </Text>
+          )}
         </div>
       </SimpleGrid>
+      {contact ? null : (
+        <Stack gap={4} mt="sm" align="flex-start">
+          <Button
+            variant="light"
+            size="xs"
+            loading={query.isFetching}
+            onClick={() => (revealed ? void query.refetch() : setRevealed(true))}
+          >
+            {t('feedbackItem.showContact')}
+          </Button>
+          <Text size="xs" c="dimmed">
+            {t('feedbackItem.contactAudited')}
+          </Text>
+          {query.error ? <QueryState isLoading={false} error={query.error} /> : null}
+        </Stack>
+      )}
     </Paper>
   );
 }
@@ -135,7 +170,7 @@ export function FeedbackDuplicatesSection({ item }: { item: FeedbackDetail }) {
         {item.possibleDuplicates.map((duplicate) => (
           <List.Item key={duplicate.id}>
             <AnchorLink to="/feedback/$feedbackId" params={{ feedbackId: duplicate.id }}>
-              {duplicate.trackingCode}
+              {duplicate.trackingCode ?? t('feedbackQueue.openItem')}
             </AnchorLink>{' '}
             — {duplicate.title} · {t(`feedbackState.${duplicate.state}`)} ·{' '}
             {t('feedbackItem.similarity', { percent: formatPercent(locale, duplicate.similarity) })}

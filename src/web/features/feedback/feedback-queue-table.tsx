@@ -31,7 +31,7 @@ export function FeedbackQueueTable({ items }: { items: FeedbackSummary[] }) {
             <Table.Tr key={item.id}>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <AnchorLink to="/feedback/$feedbackId" params={{ feedbackId: item.id }} ff="monospace">
-                  {item.trackingCode}
+                  {item.trackingCode ?? t('feedbackQueue.openItem')}
                 </AnchorLink>
               </Table.Td>
               <Table.Td miw={260}>
@@ -83,7 +83,7 @@ function FeedbackCards({ items }: { items: FeedbackSummary[] }) {
         <Paper component="li" key={item.id} withBorder p="sm">
           <Stack gap={4}>
             <AnchorLink to="/feedback/$feedbackId" params={{ feedbackId: item.id }} ff="monospace">
-              {item.trackingCode}
+              {item.trackingCode ?? t('feedbackQueue.openItem')}
             </AnchorLink>
             <Text size="sm">{item.title}</Text>
             <Group gap="xs">
