@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/database.ts';
 import { EVIDENCE_MAX_BYTES, evidenceMediaType } from '../../../shared/domain/evidence.ts';
+import { mayTakeCapability } from '../../../shared/domain/task-permissions.ts';
 import type { EvidenceFile } from '../../../shared/schemas/tasks.ts';
 import { toEvidenceFile } from './evidence-views.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import * as audit from '../audit/audit.service.ts';
 import { actorIdOf, type Principal } from '../auth/principal.ts';
-import { lockTaskOrFail, requireCapability } from '../tasks/task-context.ts';
+import { actorGrants, lockTaskOrFail, positionOf, requireCapability } from '../tasks/task-context.ts';
 import { mayRead } from '../tasks/task-reading.service.ts';
-import { findTask } from '../tasks/tasks.repository.ts';
+import { findTask, pendingDecisionsOf } from '../tasks/tasks.repository.ts';
 import * as repository from './evidence.repository.ts';
 
 export const evidenceTooLarge = () =>
@@ -30,7 +31,8 @@ export async function receiveEvidence(
 ): Promise<EvidenceFile> {
   const task = await findTask(db, taskId);
   if (!task) throw notFound('task', taskId);
-  if (!mayActAsLead(principal.grants, positionOf(task))) throw forbidden('add evidence to this task');
+  const position = positionOf(task, await pendingDecisionsOf(db, taskId));
+  if (!mayTakeCapability(actorGrants(principal), position, 'report')) throw forbidden('add evidence to this task');
   return uploadEvidence(db, principal, taskId, await read());
 }
 
