@@ -125,6 +125,26 @@ describe.each(TEST_DATABASE_KINDS)('the text rule and the date range, on %s', (k
     expect(stored).toEqual([]);
   });
 
+  it('refuses NUL in an attachment’s file name, naming the file, and stores nothing', async () => {
+    const boundary = 'text-rule-boundary';
+    const body = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="submission"\r\n\r\n${JSON.stringify(FEEDBACK)}\r\n`,
+      ),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="bien\u0000ban.pdf"\r\n`),
+      Buffer.from('Content-Type: application/pdf\r\n\r\n%PDF-1.4 minimal\r\n'),
+      Buffer.from(`--${boundary}--\r\n`),
+    ]);
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/feedback/with-attachments',
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: body,
+    });
+    expectFieldRefused(response, 'files.0', CONTROL.vi);
+    expect(await t.database.db.selectFrom('feedback_attachment').select('id').execute()).toEqual([]);
+  });
+
   it('keeps tabs and line breaks in multi-line text, and refuses them in a single-line title', async () => {
     const multiLine = await t.app.inject({
       method: 'POST',

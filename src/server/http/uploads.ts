@@ -1,6 +1,7 @@
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AppError } from '../errors.ts';
+import { textFault } from '../../shared/domain/text.ts';
+import { AppError } from '../errors.ts';
 
 /**
  * Room for what a multipart body carries besides its contents: boundaries and each part's
@@ -62,4 +63,18 @@ export function closeWhenBodyUnread(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply) => {
     if (reply.statusCode >= 400 && !request.raw.readableEnded) reply.header('connection', 'close');
   });
+}
+
+/**
+ * A part's file name, as stored and shown: refused with 400 naming the field when it holds what the
+ * text rule refuses everywhere else (NUL, control characters, lone surrogates; decision 0017).
+ */
+export function checkedFileName(name: string, field: string): string {
+  const fault = textFault(name);
+  if (fault) {
+    throw new AppError('validation', `Unusable file name (${fault})`, {}, [
+      { path: field, message: `error.text.${fault}` },
+    ]);
+  }
+  return name;
 }

@@ -11,6 +11,7 @@ import { problems } from '../../http/openapi.ts';
 import {
   closeWhenBodyUnread,
   MULTIPART_OVERHEAD_BYTES,
+  checkedFileName,
   parserFileLimit,
   readFilePart,
   refuseAnnouncedLargerThan,
@@ -44,7 +45,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { d
         const part = await request.file();
         if (!part) throw new AppError('validation', 'No file', {}, [{ path: 'file', message: 'error.validation' }]);
         const content = await readFilePart(request, part, EVIDENCE_MAX_BYTES, service.evidenceTooLarge);
-        return { fileName: part.filename, content };
+        return { fileName: checkedFileName(part.filename, 'file'), content };
       });
       return reply.status(201).send(file);
     },

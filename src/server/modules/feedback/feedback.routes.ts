@@ -27,6 +27,7 @@ import { RequestValidationError } from '../../http/validation.ts';
 import {
   closeWhenBodyUnread,
   MULTIPART_OVERHEAD_BYTES,
+  checkedFileName,
   parserFileLimit,
   readFilePart,
   refuseAnnouncedLargerThan,
@@ -83,7 +84,7 @@ async function readMultipart(request: FastifyRequest): Promise<{ submission: unk
       const content = await readFilePart(request, part, ATTACHMENT_MAX_BYTES, () =>
         fileError('payload_too_large', index, 'File too large'),
       );
-      files.push({ fileName: part.filename, content });
+      files.push({ fileName: checkedFileName(part.filename, `files.${index}`), content });
     }
   }
   return { submission, files };

@@ -22,6 +22,7 @@ import { type ImportWorker, startImportWorker } from './import-worker.ts';
 import { importingAssigner, importTasks } from './task-import.service.ts';
 import { MAX_IMPORT_BYTES } from './task-sheet-reader.ts';
 import { taskImportTemplate } from './task-template.service.ts';
+import { checkedFileName } from '../../http/uploads.ts';
 
 const tags = ['Tasks'];
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -40,7 +41,7 @@ async function uploadedWorkbook(request: FastifyRequest): Promise<{ bytes: Buffe
   if (!ACCEPTED_FILE_TYPES.has(part.mimetype) || !bytes.subarray(0, 4).equals(ZIP_SIGNATURE)) {
     throw new AppError('unsupported_media_type', `Not an XLSX workbook (${part.mimetype})`);
   }
-  return { bytes, fileName: part.filename || 'import.xlsx' };
+  return { bytes, fileName: checkedFileName(part.filename || 'import.xlsx', 'body.file') };
 }
 
 const uploadBody = z

@@ -22,7 +22,10 @@ export function multipartArbitrary(
     kind: fc.constant('file' as const),
     name: fc.oneof({ arbitrary: fc.constantFrom('file', 'files', 'attachment'), weight: 4 }, hostileString),
     fileName: fc.oneof(
-      { arbitrary: fc.constantFrom('bien-ban.pdf', 'anh.png', 'nhiem-vu.xlsx', 'a.exe', 'noextension'), weight: 3 },
+      {
+        arbitrary: fc.constantFrom('bien-ban.pdf', 'anh.png', 'nhiem-vu.xlsx', 'a.exe', 'noextension', 'x\u0000.pdf'),
+        weight: 3,
+      },
       hostileString,
     ),
     mediaType: fc.constantFrom('application/pdf', 'image/png', 'application/octet-stream', 'text/html', ''),
