@@ -31,26 +31,7 @@ export async function createTestApp(kind: TestDatabaseKind): Promise<TestApp> {
     app,
     database,
     world,
-    async signIn(email) {
-      const response = await app.inject({
-        method: 'POST',
-        url: '/api/v1/auth/sign-in',
-        payload: { email, password: TEST_PASSWORD },
-      });
-      if (response.statusCode !== 200) throw new Error(`sign-in of ${email} failed: ${response.body}`);
-      const cookie = response.cookies.find((c) => c.name === SESSION_COOKIE)?.value ?? '';
-      const csrfToken = (response.json() as { csrfToken: string }).csrfToken;
-      return {
-        cookie,
-        csrfToken,
-        request: (options) =>
-          app.inject({
-            ...options,
-            cookies: { [SESSION_COOKIE]: cookie },
-            headers: { 'x-csrf-token': csrfToken, ...(options.headers ?? {}) },
-          }),
-      };
-    },
+    signIn: (email) => signInTo(app, email),
     async close() {
       await app.close();
       await database.close();
@@ -58,7 +39,7 @@ export async function createTestApp(kind: TestDatabaseKind): Promise<TestApp> {
   };
 }
 
-/** signIn for an app the test built itself, on a database of its own (the crash tests'). */
+/** Signs in through the API of `app`; also for an app a test built itself (the crash tests'). */
 export async function signInTo(app: FastifyInstance, email: string): Promise<TestClient> {
   const response = await app.inject({
     method: 'POST',

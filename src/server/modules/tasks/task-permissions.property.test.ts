@@ -9,7 +9,7 @@ import { actorFor, buildProgramme, buildTask, type TestProgramme } from '../../t
 import { openTestDatabase, TEST_DATABASE_KINDS } from '../../testing/test-database.ts';
 import { seedTestWorld, TEST_PASSWORD, type TestWorld } from '../../testing/test-world.ts';
 import type { Actor } from './task-context.ts';
-import { createTask, updateTask } from './task-commands.service.ts';
+import { updateTask } from './task-commands.service.ts';
 import { getTaskDetail } from './task-reading.service.ts';
 import * as workflow from './task-workflow.service.ts';
 import { findTask } from './tasks.repository.ts';
@@ -131,18 +131,11 @@ describe.each(TEST_DATABASE_KINDS)('one gate for tasks on %s', (kind) => {
     let lead = ministryStaff;
     let assigner = steeringActor;
     if (situation.subtask) {
-      id = await createTask(db, ministryStaff, {
-        title: 'Triển khai tại Cục',
-        description: '',
+      id = await buildTask(db, ministryStaff, {
         programmeId: programme.id,
         parentTaskId: id,
         leadOrganizationId: programme.ministryUnit.id,
-        coordinatingOrganizationIds: [],
         deadline: '2099-01-01',
-        expectedOutput: 'report',
-        priority: 'normal',
-        isConfidential: false,
-        assign: true,
       });
       assigner = ministryStaff;
       lead = { principal: systemStaffAt(await pathOf(programme.ministryUnit.id)), now: new Date() };
@@ -199,18 +192,11 @@ describe.each(TEST_DATABASE_KINDS)('one gate for tasks on %s', (kind) => {
         await workflow.answerReport(db, actor, id, report.id, 'Đã ghi nhận');
       },
       cascade: () =>
-        createTask(db, actor, {
-          title: 'Giao tiếp',
-          description: '',
+        buildTask(db, actor, {
           programmeId: programme.id,
           parentTaskId: id,
           leadOrganizationId: task?.parent_task_id ? subUnitId : programme.ministryUnit.id,
-          coordinatingOrganizationIds: [],
           deadline: '2099-01-01',
-          expectedOutput: 'report',
-          priority: 'normal',
-          isConfidential: false,
-          assign: true,
         }),
       edit: () => updateTask(db, actor, id, task!.version, { title: 'Tên mới' }),
       comment: () => workflow.addComment(db, actor, id, 'Ý kiến'),
