@@ -220,6 +220,23 @@ describe.each(TEST_DATABASE_KINDS)('separation of duties on %s', (kind) => {
         .items.map((task: { id: string }) => task.id);
     expect(await listed(as.admin)).toEqual([plain.id]);
     expect(new Set(await listed(as.steering))).toEqual(new Set([secret.id, plain.id]));
+    // A confidential sub-task is listed under its parent to those who may read it only.
+    const child = await post(as.hanoiFocal, '/api/v1/tasks', {
+      title: 'Nhiệm vụ con mật',
+      programmeId: programme.id,
+      parentTaskId: plain.id,
+      leadOrganizationId: t.world.org.hoanKiem.id,
+      deadline: day(30),
+      expectedOutput: 'report',
+      isConfidential: true,
+    });
+    expect(child.statusCode, child.body).toBe(201);
+    const childrenOf = async (client: TestClient) =>
+      (await client.request({ method: 'GET', url: `/api/v1/tasks?parent=${plain.id}` }))
+        .json()
+        .items.map((task: { id: string }) => task.id);
+    expect(await childrenOf(as.steering)).toEqual([child.json().id]);
+    expect(await childrenOf(as.admin)).toEqual([]);
     // On a province's dashboard the administrator counts it, but does not see it in the overdue list.
     const overdue = await hanoiTask({ title: 'Nhiệm vụ mật quá hạn', isConfidential: true, deadline: day(-2) });
     const dashboardOf = async (client: TestClient) =>

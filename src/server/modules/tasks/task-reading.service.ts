@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { today } from '../../../shared/domain/calendar-date.ts';
-import { scopesFor } from '../../../shared/domain/roles.ts';
+import { isWithinScope, scopesFor } from '../../../shared/domain/roles.ts';
 import { allowedCapabilities, mayReadTask } from '../../../shared/domain/task-permissions.ts';
 import { foldForSearch } from '../../../shared/domain/text.ts';
 import { DEFAULT_DUE_SOON_DAYS } from '../../../shared/domain/timeliness.ts';
@@ -35,7 +35,7 @@ export async function taskFilterFor(db: Db, principal: Principal, query: Omit<Li
     ...(query.deadline_from ? { deadlineFrom: query.deadline_from } : {}),
     ...(query.deadline_to ? { deadlineTo: query.deadline_to } : {}),
     ...(query.q ? { folded: foldForSearch(query.q) } : {}),
-    ...confidentialFilterOf(principal),
+    ...confidentialFilterOf(principal, scope.path),
   };
   if (query.parent) {
     // The sub-tasks of a task the caller may read are listed wherever they are led.
@@ -43,14 +43,25 @@ export async function taskFilterFor(db: Db, principal: Principal, query: Omit<Li
     if (!parent) throw notFound('task', query.parent);
     if (!mayRead(principal, parent)) throw forbidden('read this task');
     delete filter.scopePath;
+    // Listed wherever they are led: the confidential ones out of the caller's reach are left out.
+    const confidential = confidentialFilterOf(principal).confidential;
+    if (confidential) filter.confidential = confidential;
   }
   return { scope, filter };
 }
 
-/** The confidential tasks a list shows the principal: the same rule as mayReadTask, in SQL. */
-export function confidentialFilterOf(principal: Principal): Pick<queries.TaskFilter, 'confidential'> {
+/**
+ * The confidential tasks a list shows the principal: the same rule as mayReadTask, in SQL. A list of
+ * a scope the principal reads confidential tasks in needs no filter: every task it counts is led there.
+ */
+export function confidentialFilterOf(
+  principal: Principal,
+  listedWithin?: string,
+): Pick<queries.TaskFilter, 'confidential'> {
   const scopes = scopesFor(principal.grants, 'task.read_confidential');
-  return scopes === 'everywhere' ? {} : { confidential: { readableUnder: scopes } };
+  if (scopes === 'everywhere') return {};
+  if (listedWithin !== undefined && scopes.some((path) => isWithinScope(listedWithin, path))) return {};
+  return { confidential: { readableUnder: scopes } };
 }
 
 export async function listTasks(db: Db, principal: Principal, query: ListTasksQuery) {
