@@ -2,7 +2,7 @@ import type { Db } from '../db/database.ts';
 import { today as todayInVietnam } from '../../shared/domain/calendar-date.ts';
 import type { Organization } from '../../shared/schemas/organizations.ts';
 import { loadPrincipal } from '../modules/auth/auth.service.ts';
-import type { Principal } from '../modules/auth/principal.ts';
+import type { Principal } from '../kernel/principal.ts';
 import { createTask } from '../modules/tasks/task-commands.service.ts';
 import type { Actor } from '../modules/tasks/task-context.ts';
 import * as workflow from '../modules/tasks/task-workflow.service.ts';

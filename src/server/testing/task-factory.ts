@@ -3,7 +3,7 @@ import type { TaskAction } from '../../shared/domain/task-vocabulary.ts';
 import type { Organization } from '../../shared/schemas/organizations.ts';
 import type { CreateTask } from '../../shared/schemas/tasks.ts';
 import { loadPrincipal } from '../modules/auth/auth.service.ts';
-import { SYSTEM, systemStaffAt } from '../modules/auth/principal.ts';
+import { SYSTEM, systemStaffAt } from '../kernel/principal.ts';
 import { createDocument, createProgramme } from '../modules/directives/directives.service.ts';
 import { createOrganizations } from '../modules/organizations/organizations.service.ts';
 import { createTask } from '../modules/tasks/task-commands.service.ts';

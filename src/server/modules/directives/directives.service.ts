@@ -14,9 +14,9 @@ import type {
 import { forbidden, notFound, duplicateField } from '../../errors.ts';
 import { isUniqueViolation } from '../../db/database.ts';
 import * as audit from '../audit/audit.service.ts';
-import type { Principal } from '../auth/principal.ts';
+import type { Principal } from '../../kernel/principal.ts';
 import { getOrganization } from '../organizations/organizations.service.ts';
-import { offsetOf, pageFrom } from '../pagination.ts';
+import { offsetOf, pageFrom } from '../../kernel/pagination.ts';
 import { defaultReadingScope } from '../tasks/task-access.ts';
 import * as repository from './directives.repository.ts';
 

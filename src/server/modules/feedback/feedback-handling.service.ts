@@ -14,7 +14,7 @@ import {
 import type { FeedbackTransition } from '../../../shared/schemas/feedback.ts';
 import { AppError, forbidden, notFound, staleVersion } from '../../errors.ts';
 import * as audit from '../audit/audit.service.ts';
-import { actorIdOf, type Principal } from '../auth/principal.ts';
+import { actorIdOf, type Principal } from '../../kernel/principal.ts';
 import * as repository from './feedback.repository.ts';
 
 /** Who acts and when: requests act now, the demo seed on past days through the same services. */

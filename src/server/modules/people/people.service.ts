@@ -10,8 +10,8 @@ import type { CreatePerson, GrantRole, ListPeopleQuery, Person, UpdatePerson } f
 import { forbidden, notFound, staleVersion, duplicateField } from '../../errors.ts';
 import * as audit from '../audit/audit.service.ts';
 import { endCredentialsOf } from '../auth/auth.repository.ts';
-import { hashPassword } from '../auth/passwords.ts';
-import type { Principal } from '../auth/principal.ts';
+import { hashPassword } from './passwords.ts';
+import type { Principal } from '../../kernel/principal.ts';
 import { getOrganization } from '../organizations/organizations.service.ts';
 import * as repository from './people.repository.ts';
 import type { PersonRow, RoleRow } from './people.repository.ts';

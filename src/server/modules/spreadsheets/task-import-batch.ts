@@ -3,7 +3,7 @@ import type { CreateTask } from '../../../shared/schemas/tasks.ts';
 import { isUniqueViolation, type Db } from '../../db/database.ts';
 import { type AppError, duplicateField, forbidden } from '../../errors.ts';
 import * as audit from '../audit/audit.service.ts';
-import { actorIdOf } from '../auth/principal.ts';
+import { actorIdOf } from '../../kernel/principal.ts';
 import { type Actor, dayOf } from '../tasks/task-context.ts';
 import { newTaskRow } from '../tasks/task-rows.ts';
 import { recordStartingProgress } from '../tasks/tasks.repository.ts';

@@ -8,7 +8,7 @@ import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import * as audit from '../audit/audit.service.ts';
-import type { Principal } from '../auth/principal.ts';
+import type { Principal } from '../../kernel/principal.ts';
 import { getOrganization } from '../organizations/organizations.service.ts';
 import { updateTaskInTransaction } from '../tasks/task-commands.service.ts';
 import type { Actor } from '../tasks/task-context.ts';

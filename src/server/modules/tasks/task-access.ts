@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { can, roleAllows } from '../../../shared/domain/roles.ts';
 import { forbidden } from '../../errors.ts';
-import type { Principal } from '../auth/principal.ts';
+import type { Principal } from '../../kernel/principal.ts';
 import type { OrganizationRow } from '../organizations/organizations.repository.ts';
 import { getOrganization } from '../organizations/organizations.service.ts';
 

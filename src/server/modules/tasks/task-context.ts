@@ -10,7 +10,7 @@ import type { TaskEventKind } from '../../../shared/domain/task-vocabulary.ts';
 import type { TaskState } from '../../../shared/domain/task-lifecycle.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import * as audit from '../audit/audit.service.ts';
-import { actorIdOf, type Principal } from '../auth/principal.ts';
+import { actorIdOf, type Principal } from '../../kernel/principal.ts';
 import * as repository from './tasks.repository.ts';
 
 /**

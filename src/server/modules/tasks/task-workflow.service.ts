@@ -8,8 +8,8 @@ import type {
   TaskTransition,
 } from '../../../shared/schemas/tasks.ts';
 import { AppError, notFound, staleVersion } from '../../errors.ts';
-import { actorIdOf } from '../auth/principal.ts';
-import { attachToReport } from '../evidence/evidence.repository.ts';
+import { actorIdOf } from '../../kernel/principal.ts';
+import { attachToReport } from './evidence.repository.ts';
 import {
   type Actor,
   dayOf,
