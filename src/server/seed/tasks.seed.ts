@@ -4,7 +4,7 @@ import type { Organization } from '../../shared/schemas/organizations.ts';
 import { loadPrincipal } from '../modules/auth/auth.service.ts';
 import type { Principal } from '../kernel/principal.ts';
 import { createTask } from '../modules/tasks/task-commands.service.ts';
-import type { Actor } from '../modules/tasks/task-context.ts';
+import type { Actor } from '../kernel/actor.ts';
 import * as workflow from '../modules/tasks/task-workflow.service.ts';
 import type { ProgrammeSeed } from './programme.seed.ts';
 import type { Random } from './random.ts';

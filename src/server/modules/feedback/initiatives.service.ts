@@ -14,7 +14,7 @@ import { actorIdOf, type Principal } from '../../kernel/principal.ts';
 import * as directives from '../directives/directives.repository.ts';
 import { getOrganization } from '../organizations/organizations.service.ts';
 import { createTaskInTransaction } from '../tasks/task-commands.service.ts';
-import type { Actor } from './feedback-handling.service.ts';
+import type { Actor } from '../../kernel/actor.ts';
 import * as feedback from './feedback.repository.ts';
 import { averagesOf, descriptionOf, toEvaluation } from './initiatives.views.ts';
 import * as repository from './initiatives.repository.ts';

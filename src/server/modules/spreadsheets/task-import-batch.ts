@@ -4,7 +4,7 @@ import { isUniqueViolation, type Db } from '../../db/database.ts';
 import { type AppError, duplicateField, forbidden } from '../../errors.ts';
 import * as audit from '../audit/audit.service.ts';
 import { actorIdOf } from '../../kernel/principal.ts';
-import { type Actor, dayOf } from '../tasks/task-context.ts';
+import { type Actor, dayOf } from '../../kernel/actor.ts';
 import { newTaskRow } from '../tasks/task-rows.ts';
 import { recordStartingProgress } from '../tasks/tasks.repository.ts';
 import * as repository from './spreadsheets.repository.ts';

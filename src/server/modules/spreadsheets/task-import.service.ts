@@ -11,7 +11,7 @@ import * as audit from '../audit/audit.service.ts';
 import type { Principal } from '../../kernel/principal.ts';
 import { getOrganization } from '../organizations/organizations.service.ts';
 import { updateTaskInTransaction } from '../tasks/task-commands.service.ts';
-import type { Actor } from '../tasks/task-context.ts';
+import type { Actor } from '../../kernel/actor.ts';
 import * as repository from './spreadsheets.repository.ts';
 import { createTasksInBatch, type RowCreate } from './task-import-batch.ts';
 import { COLUMN_OF_FIELD, type ImportLookups, type PlannedRow, planRows, type RowProblem } from './task-import-plan.ts';
