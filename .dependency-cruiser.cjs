@@ -67,81 +67,75 @@ const floorRules = FLOORS.flatMap((floor, level) =>
   }),
 );
 
+/** The other rules: name, from, to, why. */
+const RULES = [
+  [
+    'module-without-floor',
+    {},
+    { path: '^src/server/modules/', pathNot: moduleFolder(FLOORS.flat()) },
+    'every module has a floor in FLOORS, so that the floors rule sees it (app.ts imports each one)',
+  ],
+  [
+    'kernel-below-modules',
+    { path: '^src/server/kernel/' },
+    { path: '^src/(server/(modules|http|seed|testing)|cli|web)/' },
+    'the kernel is what several modules share: it imports no module, route or seed',
+  ],
+  [
+    'no-circular',
+    { path: '^src/(server/(kernel|modules|http)|shared)/', pathNot: TEST },
+    { circular: true, viaOnly: { pathNot: TEST } },
+    'files of the kernel, the modules, http and shared never import each other round a circle',
+  ],
+  [
+    'repository-imports-no-service',
+    { path: '\\.repository\\.ts$' },
+    { path: '\\.(service|routes)\\.ts$' },
+    'routes → service → repository: a repository never calls back up',
+  ],
+  [
+    'routes-import-no-repository',
+    { path: '\\.routes\\.ts$' },
+    { path: ['\\.repository\\.ts$', '^node_modules/kysely/'] },
+    'routes call services; only repositories write SQL',
+  ],
+  [
+    'shipped-code-imports-no-test-support',
+    SHIPPED,
+    { path: ['^src/server/testing/', TEST] },
+    'test support and test files are not what ships',
+  ],
+  [
+    'web-imports-no-test-package',
+    { path: '^src/web/', pathNot: TEST },
+    { path: `^node_modules/(${TEST_PACKAGES.join('|')})/` },
+    'the web app bundles devDependencies, but never the test and benchmark tools among them',
+  ],
+  [
+    'shipped-server-imports-no-dev-dependency',
+    SHIPPED_SERVER,
+    { dependencyTypes: ['npm-dev'] },
+    'production installs dependencies only (the web app is bundled at build time, so it may use devDependencies)',
+  ],
+  [
+    'shared-imports-no-server-or-web',
+    { path: '^src/shared/' },
+    { path: '^src/(server|web|cli)/' },
+    'src/shared is used by server and web alike: it depends on neither',
+  ],
+  [
+    'web-imports-no-server',
+    { path: '^src/web/' },
+    { path: '^src/(server|cli)/' },
+    'the web app talks to the server over HTTP; what both need lives in src/shared',
+  ],
+];
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
     ...floorRules,
-    {
-      name: 'module-without-floor',
-      comment: 'every module has a floor in FLOORS, so that the floors rule sees it (app.ts imports each one)',
-      severity: 'error',
-      from: {},
-      to: { path: '^src/server/modules/', pathNot: moduleFolder(FLOORS.flat()) },
-    },
-    {
-      name: 'kernel-below-modules',
-      comment: 'the kernel is what several modules share: it imports no module, route or seed',
-      severity: 'error',
-      from: { path: '^src/server/kernel/' },
-      to: { path: '^src/(server/(modules|http|seed|testing)|cli|web)/' },
-    },
-    {
-      name: 'no-circular',
-      comment: 'files of the kernel, the modules, http and shared never import each other round a circle',
-      severity: 'error',
-      from: { path: '^src/(server/(kernel|modules|http)|shared)/', pathNot: TEST },
-      to: { circular: true, viaOnly: { pathNot: TEST } },
-    },
-    {
-      name: 'repository-imports-no-service',
-      comment: 'routes → service → repository: a repository never calls back up',
-      severity: 'error',
-      from: { path: '\\.repository\\.ts$' },
-      to: { path: '\\.(service|routes)\\.ts$' },
-    },
-    {
-      name: 'routes-import-no-repository',
-      comment: 'routes call services; only repositories write SQL',
-      severity: 'error',
-      from: { path: '\\.routes\\.ts$' },
-      to: { path: ['\\.repository\\.ts$', '^node_modules/kysely/'] },
-    },
-    {
-      name: 'shipped-code-imports-no-test-support',
-      comment: 'test support and test files are not what ships',
-      severity: 'error',
-      from: SHIPPED,
-      to: { path: ['^src/server/testing/', TEST] },
-    },
-    {
-      name: 'web-imports-no-test-package',
-      comment: 'the web app bundles devDependencies, but never the test and benchmark tools among them',
-      severity: 'error',
-      from: { path: '^src/web/', pathNot: TEST },
-      to: { path: `^node_modules/(${TEST_PACKAGES.join('|')})/` },
-    },
-    {
-      name: 'shipped-server-imports-no-dev-dependency',
-      comment:
-        'production installs dependencies only (the web app is bundled at build time, so it may use devDependencies)',
-      severity: 'error',
-      from: SHIPPED_SERVER,
-      to: { dependencyTypes: ['npm-dev'] },
-    },
-    {
-      name: 'shared-imports-no-server-or-web',
-      comment: 'src/shared is used by server and web alike: it depends on neither',
-      severity: 'error',
-      from: { path: '^src/shared/' },
-      to: { path: '^src/(server|web|cli)/' },
-    },
-    {
-      name: 'web-imports-no-server',
-      comment: 'the web app talks to the server over HTTP; what both need lives in src/shared',
-      severity: 'error',
-      from: { path: '^src/web/' },
-      to: { path: '^src/(server|cli)/' },
-    },
+    ...RULES.map(([name, from, to, comment]) => ({ name, comment, severity: 'error', from, to })),
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

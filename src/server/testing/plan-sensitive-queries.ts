@@ -75,10 +75,6 @@ export const SQL_FILES: SqlFile[] = [
         run: (db) => listSummaries(db, taskFilter(PROVINCE), { sort: 'deadline', offset: 0, limit: 21 }),
       },
       {
-        title: 'listSummaries: the same page sorted by progress as of that day',
-        run: (db) => listSummaries(db, taskFilter(PROVINCE), { sort: '-progress', offset: 0, limit: 21 }),
-      },
-      {
         title: "overdueSummaries: the dashboard's overdue list of the whole country as of a past day",
         run: (db) => overdueSummaries(db, taskFilter(COUNTRY), 50),
       },
@@ -127,15 +123,15 @@ async function compiledSqlOf(queryCase: QueryCase): Promise<string[]> {
   return statements;
 }
 
-const KEYWORDS =
-  /^(select|from|inner join|left join|cross join|join|where|and|group by|having|order by|limit|offset|with|union all|union)\b/i;
+const CLAUSE =
+  /^(select|from|inner join|left join|cross join|join|where|group by|having|order by|limit|offset|union)\b/i;
 
-/** Words after which a keyword continues the clause: `inner join`, `between $1 and $2`. */
-const JOINED_TO_PREVIOUS = /(\b(inner|left|right|full|cross|natural)|\bbetween\s+\S+)$/i;
+/** Words after which a keyword continues the clause: `inner join`, `union all`. */
+const JOINED_TO_PREVIOUS = /\b(inner|left|right|full|cross|natural|union)$/i;
 
 /**
- * One clause a line, indented by parenthesis depth, so that a change shows as the lines it touches.
- * Quoted names and strings are copied as they are.
+ * One top-level clause a line (subqueries stay inside theirs), so that a change shows as the
+ * clause it touches. Quoted names and strings are copied as they are.
  */
 export function formatSql(text: string): string {
   let out = '';
@@ -152,8 +148,8 @@ export function formatSql(text: string): string {
     if (/\s/.test(char) && (/\s$/.test(out) || /\s/.test(text[i + 1] ?? ''))) continue;
     if (char === '(') depth++;
     if (char === ')') depth = Math.max(0, depth - 1);
-    const atWord = /\s/.test(char) && out !== '' && KEYWORDS.test(text.slice(i + 1)) && !JOINED_TO_PREVIOUS.test(out);
-    out += atWord ? `\n${'  '.repeat(depth)}` : /\s/.test(char) ? ' ' : char;
+    const atClause = /\s/.test(char) && depth === 0 && CLAUSE.test(text.slice(i + 1)) && !JOINED_TO_PREVIOUS.test(out);
+    out += atClause ? '\n' : /\s/.test(char) ? ' ' : char;
   }
   return out
     .split('\n')
@@ -168,11 +164,15 @@ export async function renderSqlFile(file: SqlFile): Promise<string> {
     '-- Written by `npm run sql:write` (src/server/testing/plan-sensitive-queries.ts); do not edit.',
     '-- A change here is a change of the query: check its plan (EXPLAIN ANALYZE on the bench data).',
   ];
+  const written = new Map<string, string>();
   for (const queryCase of file.cases) {
     const statements = await compiledSqlOf(queryCase);
     statements.forEach((statement, index) => {
-      const part = statements.length > 1 ? ` (${index + 1} of ${statements.length})` : '';
-      sections.push('', `-- ${queryCase.title}${part}`, `${formatSql(statement)};`);
+      const title = `${queryCase.title}${statements.length > 1 ? ` (${index + 1} of ${statements.length})` : ''}`;
+      const same = written.get(statement);
+      if (same) return sections.push('', `-- ${title}: the same statement as "${same}"`);
+      written.set(statement, title);
+      sections.push('', `-- ${title}`, `${formatSql(statement)};`);
     });
   }
   return `${sections.join('\n')}\n`;
