@@ -23,7 +23,7 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { type Db, migrateToLatest, openPostgres } from '../src/server/db/database.ts';
-import type { Principal } from '../src/server/modules/auth/principal.ts';
+import type { Principal } from '../src/server/kernel/principal.ts';
 import { listFeedbackQueue } from '../src/server/modules/feedback/feedback-reading.service.ts';
 import { composeContent, drawSubmitter, FEEDBACK_TOPICS } from '../src/server/seed/feedback-texts.ts';
 import { seededRandom } from '../src/server/seed/random.ts';

@@ -20,7 +20,7 @@ import { sql } from 'kysely';
 import { migrateToLatest, openPostgres } from '../src/server/db/database.ts';
 import * as audit from '../src/server/modules/audit/audit.service.ts';
 import { loadPrincipal } from '../src/server/modules/auth/auth.service.ts';
-import { SYSTEM } from '../src/server/modules/auth/principal.ts';
+import { SYSTEM } from '../src/server/kernel/principal.ts';
 import { fillTemplate, type SheetRow, taskWorkbook } from '../src/server/testing/spreadsheets-test-support.ts';
 import { importTasks } from '../src/server/modules/spreadsheets/task-import.service.ts';
 import { loadWorkbook, readTaskSheet } from '../src/server/modules/spreadsheets/task-sheet-reader.ts';

@@ -13,7 +13,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { type Db, migrateToLatest, openPostgres } from '../src/server/db/database.ts';
 import type { Database } from '../src/server/db/schema.ts';
-import { type Principal, SYSTEM } from '../src/server/modules/auth/principal.ts';
+import { type Principal, SYSTEM } from '../src/server/kernel/principal.ts';
 import { getDashboard } from '../src/server/modules/dashboard/dashboard.service.ts';
 import { talliedCounts } from '../src/server/modules/dashboard/task-tallies.repository.ts';
 import { recordPeriod } from '../src/server/modules/tasks/tasks.repository.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../server/db/database.ts';
 import { AppError } from '../server/errors.ts';
-import { SYSTEM } from '../server/modules/auth/principal.ts';
+import { SYSTEM } from '../server/kernel/principal.ts';
 import { getOrganization } from '../server/modules/organizations/organizations.service.ts';
 import { createPerson, grantRole } from '../server/modules/people/people.service.ts';
 import { ROLES } from '../shared/domain/roles.ts';

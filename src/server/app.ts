@@ -21,7 +21,7 @@ import { organizationRoutes } from './modules/organizations/organizations.routes
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { spreadsheetRoutes } from './modules/spreadsheets/spreadsheets.routes.ts';
 import { taskRoutes } from './modules/tasks/tasks.routes.ts';
-import { evidenceRoutes } from './modules/evidence/evidence.routes.ts';
+import { evidenceRoutes } from './modules/tasks/evidence.routes.ts';
 import { feedbackRoutes } from './modules/feedback/feedback.routes.ts';
 import { open311ErrorHandler } from './modules/open311/open311-format.ts';
 import { open311Routes } from './modules/open311/open311.routes.ts';

@@ -3,7 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { principalFromApiToken, principalFromSession } from '../modules/auth/auth.service.ts';
-import type { Principal } from '../modules/auth/principal.ts';
+import type { Principal } from '../kernel/principal.ts';
 
 export const SESSION_COOKIE = 'sb_session';
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -4,7 +4,7 @@ import { createTestApp, type TestApp, type TestClient } from '../testing/test-ap
 import { TEST_DATABASE_KINDS } from '../testing/test-database.ts';
 import { TEST_PASSWORD, type TestWorld } from '../testing/test-world.ts';
 import { actorFor, buildProgramme, buildTask, move } from '../testing/task-factory.ts';
-import { uploadEvidence } from '../modules/evidence/evidence.service.ts';
+import { uploadEvidence } from '../modules/tasks/evidence.service.ts';
 import { createMeeting } from '../modules/directives/directives.service.ts';
 import * as workflow from '../modules/tasks/task-workflow.service.ts';
 import { FOUNDATION_ROUTES } from '../testing/route-access/foundation-routes.ts';
@@ -13,7 +13,7 @@ import { TASK_ROUTES } from '../testing/route-access/task-routes.ts';
 import { FEEDBACK_ROUTES } from '../testing/route-access/feedback-routes.ts';
 import { submitFeedback } from '../modules/feedback/feedback.service.ts';
 import { transitionFeedback } from '../modules/feedback/feedback-handling.service.ts';
-import { SYSTEM } from '../modules/auth/principal.ts';
+import { SYSTEM } from '../kernel/principal.ts';
 import { createImportJob } from '../modules/spreadsheets/import-jobs.service.ts';
 import { CALENDAR_ROUTES } from '../testing/route-access/calendar-routes.ts';
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { DatabaseHandle, Db } from '../db/database.ts';
 import type { Role } from '../../shared/domain/roles.ts';
 import type { Organization } from '../../shared/schemas/organizations.ts';
-import { SYSTEM } from '../modules/auth/principal.ts';
+import { SYSTEM } from '../kernel/principal.ts';
 import { createPerson, grantRole } from '../modules/people/people.service.ts';
 import { seedCascades } from './cascades.seed.ts';
 import * as marks from './demo-seed.repository.ts';

@@ -6,7 +6,7 @@ import { isWorkingDay } from '../../shared/domain/working-days.ts';
 import type { FeedbackSubmission, FeedbackTransition } from '../../shared/schemas/feedback.ts';
 import type { Organization } from '../../shared/schemas/organizations.ts';
 import { loadPrincipal } from '../modules/auth/auth.service.ts';
-import { type Principal, SYSTEM } from '../modules/auth/principal.ts';
+import { type Principal, SYSTEM } from '../kernel/principal.ts';
 import { loadWorkingCalendar } from '../modules/calendar/calendar.service.ts';
 import {
   addFeedbackNote,

@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.ts';
 import type { CreateOrganization, Organization } from '../../shared/schemas/organizations.ts';
-import { SYSTEM } from '../modules/auth/principal.ts';
+import { SYSTEM } from '../kernel/principal.ts';
 import { createOrganizations, createRoot } from '../modules/organizations/organizations.service.ts';
 import { communeNames } from './commune-names.ts';
 import { readMinistries, readProvinces } from './reference-data.ts';

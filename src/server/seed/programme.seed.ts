@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import type { Db } from '../db/database.ts';
 import type { DirectiveDocument, Meeting, Programme } from '../../shared/schemas/directives.ts';
 import type { Organization } from '../../shared/schemas/organizations.ts';
-import { SYSTEM } from '../modules/auth/principal.ts';
+import { SYSTEM } from '../kernel/principal.ts';
 import { createDocument, createMeeting, createProgramme } from '../modules/directives/directives.service.ts';
 import { REFERENCE_DIR } from './reference-data.ts';
 import type { Random } from './random.ts';

@@ -7,7 +7,7 @@ import type { DatabaseHandle } from '../db/database.ts';
 import { loadConfig } from '../env.ts';
 import { verify } from '../modules/audit/audit.service.ts';
 import { loadPrincipal } from '../modules/auth/auth.service.ts';
-import { SYSTEM } from '../modules/auth/principal.ts';
+import { SYSTEM } from '../kernel/principal.ts';
 import { getDashboard } from '../modules/dashboard/dashboard.service.ts';
 import { listProgrammes } from '../modules/directives/directives.service.ts';
 import { listFeedbackQueue } from '../modules/feedback/feedback-reading.service.ts';

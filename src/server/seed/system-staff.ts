@@ -1,5 +1,5 @@
 import type { Organization } from '../../shared/schemas/organizations.ts';
-import { type Principal, systemStaffAt } from '../modules/auth/principal.ts';
+import { type Principal, systemStaffAt } from '../kernel/principal.ts';
 
 /**
  * The system acting as an agency's own staff, for the demo agencies that have no account: on the

@@ -2,7 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { FeedbackSubmissionInput } from '../../shared/schemas/feedback.ts';
 import type { TestApp } from './test-app.ts';
 import { TEST_PASSWORD } from './test-world.ts';
-import { SYSTEM } from '../modules/auth/principal.ts';
+import { SYSTEM } from '../kernel/principal.ts';
 import { createPerson, grantRole } from '../modules/people/people.service.ts';
 
 let counter = 0;

@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.ts';
 import type { Role } from '../../shared/domain/roles.ts';
 import type { Organization } from '../../shared/schemas/organizations.ts';
-import { SYSTEM } from '../modules/auth/principal.ts';
+import { SYSTEM } from '../kernel/principal.ts';
 import { createOrganizations, createRoot } from '../modules/organizations/organizations.service.ts';
 import { createPerson, grantRole } from '../modules/people/people.service.ts';
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/database.ts';
 import { openTestDatabase, TEST_DATABASE_KINDS } from '../../testing/test-database.ts';
-import { SYSTEM } from '../auth/principal.ts';
+import { SYSTEM } from '../../kernel/principal.ts';
 import { AUDIT_LOCK_KEY } from './audit.repository.ts';
 import { type AuditEvent, deferAppends, record, verify } from './audit.service.ts';
 

@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.ts';
 import { scopesFor } from '../../../shared/domain/roles.ts';
 import type { AuditEntry, AuditVerification, ListAuditQuery } from '../../../shared/schemas/audit.ts';
 import { AppError } from '../../errors.ts';
-import { type Principal, actorIdOf } from '../auth/principal.ts';
+import { type Principal, actorIdOf } from '../../kernel/principal.ts';
 import { GENESIS_HASH, hashEntry, toJsonValue } from './audit-hash.ts';
 import * as repository from './audit.repository.ts';
 

@@ -4,7 +4,7 @@ import { AppError, notFound } from '../../errors.ts';
 import * as audit from '../audit/audit.service.ts';
 import { API_TOKEN_PREFIX } from './auth.service.ts';
 import * as repository from './auth.repository.ts';
-import type { Principal } from './principal.ts';
+import type { Principal } from '../../kernel/principal.ts';
 
 type TokenRow = Awaited<ReturnType<typeof repository.listApiTokens>>[number];
 

@@ -212,16 +212,3 @@ export async function revokeDescendants(db: Db, id: string): Promise<string[]> {
     .execute();
   return rows.map((row) => row.id);
 }
-
-/** A disabled person's sessions end and tokens are revoked for good: enabling them again revives neither. */
-export async function endCredentialsOf(db: Db, personId: string): Promise<{ sessions: number; tokenIds: string[] }> {
-  const sessions = await db.deleteFrom('session').where('person_id', '=', personId).executeTakeFirst();
-  const tokens = await db
-    .updateTable('api_token')
-    .set({ revoked_at: new Date() })
-    .where('person_id', '=', personId)
-    .where('revoked_at', 'is', null)
-    .returning('id')
-    .execute();
-  return { sessions: Number(sessions.numDeletedRows), tokenIds: tokens.map((row) => row.id) };
-}

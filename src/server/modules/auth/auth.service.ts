@@ -7,8 +7,8 @@ import * as audit from '../audit/audit.service.ts';
 import * as people from '../people/people.repository.ts';
 import { toRoleAssignment } from '../people/people.service.ts';
 import * as repository from './auth.repository.ts';
-import { decoyPasswordHash, verifyPassword } from './passwords.ts';
-import type { Principal } from './principal.ts';
+import { decoyPasswordHash, verifyPassword } from '../people/passwords.ts';
+import type { Principal } from '../../kernel/principal.ts';
 import { reserveSignInAttempt, settleSuccess } from './sign-in-throttle.ts';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');

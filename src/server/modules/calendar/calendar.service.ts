@@ -6,7 +6,7 @@ import { dayNumberOf, type Holiday, type WorkingCalendar } from '../../../shared
 import { CALENDAR_YEARS, type CalendarYear, type PutCalendarYear } from '../../../shared/schemas/calendar.ts';
 import { AppError, type FieldError, forbidden, staleVersion } from '../../errors.ts';
 import * as audit from '../audit/audit.service.ts';
-import { actorIdOf, type Principal } from '../auth/principal.ts';
+import { actorIdOf, type Principal } from '../../kernel/principal.ts';
 import * as repository from './calendar.repository.ts';
 import type { HolidayCalendarRow } from './calendar.repository.ts';
 

@@ -3,7 +3,7 @@ import { headlineOf, type Headline, type TimelinessCounts } from '../../../share
 import { TIMELINESS } from '../../../shared/domain/timeliness.ts';
 import type { Dashboard, DashboardQuery } from '../../../shared/schemas/dashboard.ts';
 import { translate } from '../../../shared/i18n/index.ts';
-import type { Principal } from '../auth/principal.ts';
+import type { Principal } from '../../kernel/principal.ts';
 import { listProgrammes } from '../directives/directives.service.ts';
 import { findManyByIds, namesWithin, type OrganizationName } from '../organizations/organizations.repository.ts';
 import { overdueSummaries } from '../tasks/task-queries.repository.ts';

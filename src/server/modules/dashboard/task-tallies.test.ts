@@ -9,7 +9,7 @@ import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { TEST_DATABASE_KINDS } from '../../testing/test-database.ts';
 import { recordPeriod } from '../tasks/tasks.repository.ts';
 import { countByTimeliness, listSummaries } from '../tasks/task-queries.repository.ts';
-import { SYSTEM } from '../auth/principal.ts';
+import { SYSTEM } from '../../kernel/principal.ts';
 import { getDashboard } from './dashboard.service.ts';
 import { talliedCounts, type Tallies } from './task-tallies.repository.ts';
 import type { TimelinessCounts } from '../../../shared/domain/headline.ts';

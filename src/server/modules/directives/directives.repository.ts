@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import type { DirectiveDocumentTable } from '../../db/schema.ts';
 import type { DocumentType } from '../../../shared/domain/task-vocabulary.ts';
-import { escapeLike } from '../organizations/organizations.repository.ts';
+import { escapeLike } from '../../kernel/like-patterns.ts';
 
 export async function insertProgramme(
   db: Db,

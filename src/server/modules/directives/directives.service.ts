@@ -14,10 +14,10 @@ import type {
 import { forbidden, notFound, duplicateField } from '../../errors.ts';
 import { isUniqueViolation } from '../../db/database.ts';
 import * as audit from '../audit/audit.service.ts';
-import type { Principal } from '../auth/principal.ts';
+import type { Principal } from '../../kernel/principal.ts';
 import { getOrganization } from '../organizations/organizations.service.ts';
-import { offsetOf, pageFrom } from '../pagination.ts';
-import { defaultReadingScope } from '../tasks/task-access.ts';
+import { offsetOf, pageFrom } from '../../kernel/pagination.ts';
+import { defaultReadingScopeId } from '../../kernel/reading-scope.ts';
 import * as repository from './directives.repository.ts';
 
 export async function createProgramme(db: Db, principal: Principal, input: CreateProgramme): Promise<Programme> {
@@ -182,7 +182,7 @@ export async function getMeeting(db: Db, principal: Principal, id: string): Prom
 }
 
 export async function listMeetings(db: Db, principal: Principal, query: ListMeetingsQuery) {
-  const scope = query.scope ? await getOrganization(db, query.scope) : await defaultReadingScope(db, principal);
+  const scope = await getOrganization(db, query.scope ? query.scope : defaultReadingScopeId(principal));
   if (!can(principal.grants, 'task.read', scope.path)) throw forbidden('read meetings here');
   const offset = offsetOf(query.cursor);
   const rows = await repository.listMeetings(db, {

@@ -14,14 +14,9 @@ import {
 import type { FeedbackTransition } from '../../../shared/schemas/feedback.ts';
 import { AppError, forbidden, notFound, staleVersion } from '../../errors.ts';
 import * as audit from '../audit/audit.service.ts';
-import { actorIdOf, type Principal } from '../auth/principal.ts';
+import type { Actor } from '../../kernel/actor.ts';
+import { actorIdOf, type Principal } from '../../kernel/principal.ts';
 import * as repository from './feedback.repository.ts';
-
-/** Who acts and when: requests act now, the demo seed on past days through the same services. */
-export interface Actor {
-  principal: Principal;
-  now: Date;
-}
 
 type ItemRow = NonNullable<Awaited<ReturnType<typeof repository.findItem>>>;
 

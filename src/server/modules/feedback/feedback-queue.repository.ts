@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.ts';
 import { COMMITTEE_TIME_ZONE } from '../../../shared/domain/calendar-date.ts';
 import type { FeedbackField, FeedbackSort, FeedbackState, FeedbackType } from '../../../shared/domain/feedback.ts';
 import type { ServiceLevelState } from '../../../shared/domain/feedback-service-level.ts';
-import { escapeLike } from '../organizations/organizations.repository.ts';
+import { escapeLike } from '../../kernel/like-patterns.ts';
 
 export interface QueueFilter {
   /** Assigned within one of these paths; undefined reads every item, unassigned ones included. */

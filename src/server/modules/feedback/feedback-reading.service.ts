@@ -19,10 +19,10 @@ import type {
 } from '../../../shared/schemas/feedback.ts';
 import { forbidden, notFound } from '../../errors.ts';
 import * as audit from '../audit/audit.service.ts';
-import type { Principal } from '../auth/principal.ts';
+import type { Principal } from '../../kernel/principal.ts';
 import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
 import { findByIdOrCode } from '../organizations/organizations.repository.ts';
-import { offsetOf, pageFrom } from '../pagination.ts';
+import { offsetOf, pageFrom } from '../../kernel/pagination.ts';
 import { countQueue, listQueue, type QueueFilter } from './feedback-queue.repository.ts';
 import { positionOf } from './feedback-handling.service.ts';
 import { summaryOf, toAttachment, toEvent, toSummary } from './feedback-views.ts';

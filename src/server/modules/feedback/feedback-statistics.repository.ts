@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { COMMITTEE_TIME_ZONE } from '../../../shared/domain/calendar-date.ts';
-import { escapeLike } from '../organizations/organizations.repository.ts';
+import { escapeLike } from '../../kernel/like-patterns.ts';
 
 export interface StatisticsFilter {
   /** Items assigned within this path. */

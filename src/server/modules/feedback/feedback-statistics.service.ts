@@ -10,7 +10,7 @@ import type {
   FeedbackStatisticsQuery,
 } from '../../../shared/schemas/feedback-statistics.ts';
 import { forbidden } from '../../errors.ts';
-import type { Principal } from '../auth/principal.ts';
+import type { Principal } from '../../kernel/principal.ts';
 import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
 import type { OrganizationRow } from '../organizations/organizations.repository.ts';
 import { getOrganization } from '../organizations/organizations.service.ts';

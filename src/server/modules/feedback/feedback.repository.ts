@@ -1,7 +1,7 @@
 import { type Insertable, sql, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { FeedbackAttachmentTable, FeedbackEventTable, FeedbackItemTable } from '../../db/schema.ts';
-import { escapeLike } from '../organizations/organizations.repository.ts';
+import { escapeLike } from '../../kernel/like-patterns.ts';
 import { assignedWithin } from './feedback-queue.repository.ts';
 import type { FeedbackField } from '../../../shared/domain/feedback.ts';
 

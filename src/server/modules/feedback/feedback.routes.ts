@@ -33,7 +33,8 @@ import {
   refuseAnnouncedLargerThan,
 } from '../../http/uploads.ts';
 import { requireIfMatch, setVersionTag } from '../../http/versioning.ts';
-import { addFeedbackNote, type Actor, setFeedbackPublished, transitionFeedback } from './feedback-handling.service.ts';
+import type { Actor } from '../../kernel/actor.ts';
+import { addFeedbackNote, setFeedbackPublished, transitionFeedback } from './feedback-handling.service.ts';
 import {
   downloadFeedbackAttachment,
   getFeedbackDetail,

@@ -24,10 +24,10 @@ import type {
 } from '../../../shared/schemas/feedback.ts';
 import { AppError, notFound } from '../../errors.ts';
 import * as audit from '../audit/audit.service.ts';
-import type { Principal } from '../auth/principal.ts';
+import type { Principal } from '../../kernel/principal.ts';
 import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
 import { once } from '../idempotency/idempotency.service.ts';
-import { offsetOf, pageFrom } from '../pagination.ts';
+import { offsetOf, pageFrom } from '../../kernel/pagination.ts';
 import { admitAddress, enforceSubmissionLimits, keyedHash } from './feedback-rate-limit.ts';
 import { toPublicEvent, toPublicFeedback } from './feedback-views.ts';
 import * as repository from './feedback.repository.ts';

@@ -10,11 +10,11 @@ import type {
 } from '../../../shared/schemas/feedback-initiatives.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import * as audit from '../audit/audit.service.ts';
-import { actorIdOf, type Principal } from '../auth/principal.ts';
+import { actorIdOf, type Principal } from '../../kernel/principal.ts';
 import * as directives from '../directives/directives.repository.ts';
 import { getOrganization } from '../organizations/organizations.service.ts';
 import { createTaskInTransaction } from '../tasks/task-commands.service.ts';
-import type { Actor } from './feedback-handling.service.ts';
+import type { Actor } from '../../kernel/actor.ts';
 import * as feedback from './feedback.repository.ts';
 import { averagesOf, descriptionOf, toEvaluation } from './initiatives.views.ts';
 import * as repository from './initiatives.repository.ts';

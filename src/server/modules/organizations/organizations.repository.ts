@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { type Db, isUniqueViolation } from '../../db/database.ts';
 import { duplicateField } from '../../errors.ts';
+import { escapeLike } from '../../kernel/like-patterns.ts';
 import type { OrganizationTable } from '../../db/schema.ts';
 
 export type OrganizationRow = Omit<
@@ -147,8 +148,4 @@ export async function updateIfVersion(
     .where('version', '=', expectedVersion)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
-}
-
-export function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (char) => `\\${char}`);
 }

@@ -12,7 +12,7 @@ import type {
 } from '../../../shared/schemas/organizations.ts';
 import { forbidden, notFound, staleVersion, duplicateField } from '../../errors.ts';
 import * as audit from '../audit/audit.service.ts';
-import type { Principal } from '../auth/principal.ts';
+import type { Principal } from '../../kernel/principal.ts';
 import * as repository from './organizations.repository.ts';
 import type { NewOrganizationRow, OrganizationRow } from './organizations.repository.ts';
 

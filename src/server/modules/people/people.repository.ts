@@ -3,7 +3,7 @@ import { type Db, isUniqueViolation } from '../../db/database.ts';
 import { duplicateField } from '../../errors.ts';
 import type { Updateable } from 'kysely';
 import type { PersonTable } from '../../db/schema.ts';
-import { escapeLike } from '../organizations/organizations.repository.ts';
+import { escapeLike } from '../../kernel/like-patterns.ts';
 
 export interface PersonRow {
   id: string;
@@ -142,4 +142,21 @@ export async function deleteRole(db: Db, personId: string, assignmentId: string)
     .where('person_id', '=', personId)
     .returning(['id', 'role', 'organization_id'])
     .executeTakeFirst();
+}
+
+/**
+ * A disabled person's sessions end and tokens are revoked for good: enabling them again revives
+ * neither. Here rather than in auth, which issues them, because disabling is the people module's
+ * write and auth builds on people, never the other way round.
+ */
+export async function endCredentialsOf(db: Db, personId: string): Promise<{ sessions: number; tokenIds: string[] }> {
+  const sessions = await db.deleteFrom('session').where('person_id', '=', personId).executeTakeFirst();
+  const tokens = await db
+    .updateTable('api_token')
+    .set({ revoked_at: new Date() })
+    .where('person_id', '=', personId)
+    .where('revoked_at', 'is', null)
+    .returning('id')
+    .execute();
+  return { sessions: Number(sessions.numDeletedRows), tokenIds: tokens.map((row) => row.id) };
 }

@@ -9,9 +9,8 @@ import { foldForSearch } from '../../../shared/domain/text.ts';
 import type { CreatePerson, GrantRole, ListPeopleQuery, Person, UpdatePerson } from '../../../shared/schemas/people.ts';
 import { forbidden, notFound, staleVersion, duplicateField } from '../../errors.ts';
 import * as audit from '../audit/audit.service.ts';
-import { endCredentialsOf } from '../auth/auth.repository.ts';
-import { hashPassword } from '../auth/passwords.ts';
-import type { Principal } from '../auth/principal.ts';
+import { hashPassword } from './passwords.ts';
+import type { Principal } from '../../kernel/principal.ts';
 import { getOrganization } from '../organizations/organizations.service.ts';
 import * as repository from './people.repository.ts';
 import type { PersonRow, RoleRow } from './people.repository.ts';
@@ -159,7 +158,7 @@ export async function updatePerson(
     });
     if (!updated) throw staleVersion('person', current.version);
     // Disabled is signed out everywhere for good: enabling the person again revives no old session or token.
-    const ended = before.isActive && !after.isActive ? await endCredentialsOf(tx, id) : undefined;
+    const ended = before.isActive && !after.isActive ? await repository.endCredentialsOf(tx, id) : undefined;
     await audit.record(tx, principal, [
       {
         action: 'person.updated',

@@ -1,7 +1,7 @@
 import { type Locale, type MessageKey, translate } from '../../../shared/i18n/index.ts';
 import type { Dashboard, DashboardQuery } from '../../../shared/schemas/dashboard.ts';
 import type { Db } from '../../db/database.ts';
-import type { Principal } from '../auth/principal.ts';
+import type { Principal } from '../../kernel/principal.ts';
 import { getDashboard } from '../dashboard/dashboard.service.ts';
 import type { SheetCell } from './task-sheet-columns.ts';
 import {

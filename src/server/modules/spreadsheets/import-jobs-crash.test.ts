@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../../db/database.ts';
 import { loadPrincipal } from '../auth/auth.service.ts';
-import type { Principal } from '../auth/principal.ts';
+import type { Principal } from '../../kernel/principal.ts';
 import { CRASH_CHILD, crashTarget, type CrashTarget, spawnNode, waitUntil } from '../../testing/child-process.ts';
 import { TEST_DATABASE_KINDS } from '../../testing/test-database.ts';
 import { seedTestWorld } from '../../testing/test-world.ts';

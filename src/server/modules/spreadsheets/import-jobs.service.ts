@@ -3,7 +3,7 @@ import type { ImportJob, ImportReport } from '../../../shared/schemas/spreadshee
 import type { Db } from '../../db/database.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { loadPrincipal } from '../auth/auth.service.ts';
-import type { Principal } from '../auth/principal.ts';
+import type { Principal } from '../../kernel/principal.ts';
 import * as jobs from './import-jobs.repository.ts';
 import * as repository from './spreadsheets.repository.ts';
 import { type ImportProgress, importingAssigner, importTasks } from './task-import.service.ts';

@@ -2,7 +2,7 @@ import type { Locale } from '../../../shared/i18n/index.ts';
 import { translate } from '../../../shared/i18n/index.ts';
 import type { ListTasksQuery } from '../../../shared/schemas/tasks.ts';
 import type { Db } from '../../db/database.ts';
-import type { Principal } from '../auth/principal.ts';
+import type { Principal } from '../../kernel/principal.ts';
 import { listSummaries } from '../tasks/task-queries.repository.ts';
 import { taskFilterFor } from '../tasks/task-reading.service.ts';
 import { toTaskSummary } from '../tasks/task-views.ts';

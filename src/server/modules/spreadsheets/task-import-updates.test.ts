@@ -4,9 +4,9 @@ import { actorFor, buildProgramme } from '../../testing/task-factory.ts';
 import { openTestDatabase, TEST_DATABASE_KINDS } from '../../testing/test-database.ts';
 import { seedTestWorld, type TestWorld } from '../../testing/test-world.ts';
 import * as audit from '../audit/audit.service.ts';
-import { SYSTEM } from '../auth/principal.ts';
+import { SYSTEM } from '../../kernel/principal.ts';
 import { updateTask } from '../tasks/task-commands.service.ts';
-import type { Actor } from '../tasks/task-context.ts';
+import type { Actor } from '../../kernel/actor.ts';
 import { type SheetRow, taskWorkbook } from '../../testing/spreadsheets-test-support.ts';
 import { type ImportProgress, importTasks } from './task-import.service.ts';
 

@@ -3,7 +3,7 @@ import type { Dashboard } from '../../../shared/schemas/dashboard.ts';
 import type { TaskSummary } from '../../../shared/schemas/tasks.ts';
 import * as workflow from './task-workflow.service.ts';
 import { actorFor, buildProgramme, buildTask, move, onDay, type TestProgramme } from '../../testing/task-factory.ts';
-import type { Actor } from './task-context.ts';
+import type { Actor } from '../../kernel/actor.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
 import { TEST_DATABASE_KINDS } from '../../testing/test-database.ts';
 

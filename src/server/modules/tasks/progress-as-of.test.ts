@@ -11,7 +11,7 @@ import { columnHeader, TASK_SHEET_COLUMNS } from '../spreadsheets/task-sheet-col
 import { actorFor, buildProgramme, buildTask, move, onDay, type TestProgramme } from '../../testing/task-factory.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
 import { TEST_DATABASE_KINDS } from '../../testing/test-database.ts';
-import type { Actor } from './task-context.ts';
+import type { Actor } from '../../kernel/actor.ts';
 import { setProgress } from './tasks.repository.ts';
 
 /**

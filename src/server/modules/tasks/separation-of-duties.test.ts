@@ -6,7 +6,7 @@ import { buildProgramme, type TestProgramme } from '../../testing/task-factory.t
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
 import { TEST_DATABASE_KINDS } from '../../testing/test-database.ts';
 import { TEST_PASSWORD } from '../../testing/test-world.ts';
-import { SYSTEM } from '../auth/principal.ts';
+import { SYSTEM } from '../../kernel/principal.ts';
 import { createPerson, grantRole, revokeRole } from '../people/people.service.ts';
 
 /**

@@ -9,14 +9,8 @@ import { AppError, forbidden, staleVersion, duplicateField } from '../../errors.
 import * as directives from '../directives/directives.repository.ts';
 import { findManyByIds, type OrganizationRow } from '../organizations/organizations.repository.ts';
 import { getOrganization } from '../organizations/organizations.service.ts';
-import {
-  type Actor,
-  dayOf,
-  lockTaskOrFail,
-  recordTaskEvent,
-  requireCapability,
-  requireReadable,
-} from './task-context.ts';
+import { type Actor, dayOf } from '../../kernel/actor.ts';
+import { lockTaskOrFail, recordTaskEvent, requireCapability, requireReadable } from './task-context.ts';
 import { newTaskRow } from './task-rows.ts';
 import * as repository from './tasks.repository.ts';
 

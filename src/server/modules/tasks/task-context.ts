@@ -1,5 +1,4 @@
 import type { Db } from '../../db/database.ts';
-import { calendarDateOf } from '../../../shared/domain/calendar-date.ts';
 import {
   mayReadTask,
   mayTakeCapability,
@@ -10,19 +9,9 @@ import type { TaskEventKind } from '../../../shared/domain/task-vocabulary.ts';
 import type { TaskState } from '../../../shared/domain/task-lifecycle.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import * as audit from '../audit/audit.service.ts';
-import { actorIdOf, type Principal } from '../auth/principal.ts';
+import type { Actor } from '../../kernel/actor.ts';
+import { actorIdOf, type Principal } from '../../kernel/principal.ts';
 import * as repository from './tasks.repository.ts';
-
-/**
- * Who acts and when. Requests act now; the demo seed acts on past days through the same services,
- * which is how its history (and every as_of reading of it) comes about.
- */
-export interface Actor {
-  principal: Principal;
-  now: Date;
-}
-
-export const dayOf = (actor: Actor): string => calendarDateOf(actor.now);
 
 type PositionedTask = Pick<
   repository.LockedTask,

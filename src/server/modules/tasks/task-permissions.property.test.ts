@@ -4,11 +4,11 @@ import { TASK_CAPABILITIES, type TaskCapability } from '../../../shared/domain/t
 import type { Role } from '../../../shared/domain/roles.ts';
 import { createOrganizations } from '../organizations/organizations.service.ts';
 import { createPerson, grantRole } from '../people/people.service.ts';
-import { SYSTEM, systemStaffAt } from '../auth/principal.ts';
+import { SYSTEM, systemStaffAt } from '../../kernel/principal.ts';
 import { actorFor, buildProgramme, buildTask, type TestProgramme } from '../../testing/task-factory.ts';
 import { openTestDatabase, TEST_DATABASE_KINDS } from '../../testing/test-database.ts';
 import { seedTestWorld, TEST_PASSWORD, type TestWorld } from '../../testing/test-world.ts';
-import type { Actor } from './task-context.ts';
+import type { Actor } from '../../kernel/actor.ts';
 import { updateTask } from './task-commands.service.ts';
 import { getTaskDetail } from './task-reading.service.ts';
 import * as workflow from './task-workflow.service.ts';

@@ -5,7 +5,7 @@ import type { TaskSort } from '../../../shared/domain/task-vocabulary.ts';
 import { addDays, today } from '../../../shared/domain/calendar-date.ts';
 import { OPEN_STATES, type TaskState } from '../../../shared/domain/task-lifecycle.ts';
 import type { Timeliness } from '../../../shared/domain/timeliness.ts';
-import { escapeLike } from '../organizations/organizations.repository.ts';
+import { escapeLike } from '../../kernel/like-patterns.ts';
 import { daysLateSql, periodCovers, timelinessSql } from './timeliness-sql.ts';
 import { pathDepth } from '../../../shared/domain/roles.ts';
 

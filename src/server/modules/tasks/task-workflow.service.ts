@@ -8,16 +8,10 @@ import type {
   TaskTransition,
 } from '../../../shared/schemas/tasks.ts';
 import { AppError, notFound, staleVersion } from '../../errors.ts';
-import { actorIdOf } from '../auth/principal.ts';
-import { attachToReport } from '../evidence/evidence.repository.ts';
-import {
-  type Actor,
-  dayOf,
-  lockTaskOrFail,
-  recordTaskEvent,
-  requireCapability,
-  requireReadable,
-} from './task-context.ts';
+import { actorIdOf } from '../../kernel/principal.ts';
+import { attachToReport } from './evidence.repository.ts';
+import { type Actor, dayOf } from '../../kernel/actor.ts';
+import { lockTaskOrFail, recordTaskEvent, requireCapability, requireReadable } from './task-context.ts';
 import * as workflow from './task-workflow.repository.ts';
 import * as repository from './tasks.repository.ts';
 

@@ -24,7 +24,7 @@ import { once } from '../idempotency/idempotency.service.ts';
 import { exportableResponse, requestedFormat, sendExport } from '../spreadsheets/export-negotiation.ts';
 import { exportTasks } from '../spreadsheets/task-export.service.ts';
 import { createTask, updateTask } from './task-commands.service.ts';
-import type { Actor } from './task-context.ts';
+import type { Actor } from '../../kernel/actor.ts';
 import { getTaskDetail, listTasks } from './task-reading.service.ts';
 import * as workflow from './task-workflow.service.ts';
 

@@ -1,4 +1,4 @@
-import { ROLES, type RoleGrant } from '../../../shared/domain/roles.ts';
+import { ROLES, type RoleGrant } from '../../shared/domain/roles.ts';
 
 /** Who is acting, and with which roles where: resolved once per request from a session or token. */
 export interface Principal {

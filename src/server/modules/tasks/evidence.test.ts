@@ -3,9 +3,9 @@ import { EVIDENCE_MAX_BYTES } from '../../../shared/domain/evidence.ts';
 import { closing, filler, MULTIPART_HEADERS, part, streamedBody } from '../../testing/streamed-body.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
 import { TEST_DATABASE_KINDS } from '../../testing/test-database.ts';
-import { SYSTEM } from '../auth/principal.ts';
+import { SYSTEM } from '../../kernel/principal.ts';
 import { createProgramme } from '../directives/directives.service.ts';
-import { createTask } from '../tasks/task-commands.service.ts';
+import { createTask } from './task-commands.service.ts';
 
 const MiB = 1024 * 1024;
 const PDF_HEAD = Buffer.from('%PDF-1.7\n');

@@ -6,10 +6,10 @@ import type { EvidenceFile } from '../../../shared/schemas/tasks.ts';
 import { toEvidenceFile } from './evidence-views.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import * as audit from '../audit/audit.service.ts';
-import { actorIdOf, type Principal } from '../auth/principal.ts';
-import { actorGrants, lockTaskOrFail, positionOf, requireCapability } from '../tasks/task-context.ts';
-import { mayRead } from '../tasks/task-reading.service.ts';
-import { findTask, pendingDecisionsOf } from '../tasks/tasks.repository.ts';
+import { actorIdOf, type Principal } from '../../kernel/principal.ts';
+import { actorGrants, lockTaskOrFail, positionOf, requireCapability } from './task-context.ts';
+import { mayRead } from './task-reading.service.ts';
+import { findTask, pendingDecisionsOf } from './tasks.repository.ts';
 import * as repository from './evidence.repository.ts';
 
 export const evidenceTooLarge = () =>
