@@ -10,7 +10,7 @@ import {
   maySeeTrackingCode,
 } from '../../../shared/domain/feedback-permissions.ts';
 import { roleAllows } from '../../../shared/domain/roles.ts';
-import { foldForSearch } from '../../../shared/domain/text.ts';
+import { searchQueryWords } from '../../../shared/domain/search.ts';
 import type {
   FeedbackContact,
   FeedbackDetail,
@@ -55,7 +55,7 @@ export async function listFeedbackQueue(
     serviceLevels: query.service_level,
     asOf,
     soonLimit: await soonLimitOf(db, asOf),
-    folded: query.q ? foldForSearch(query.q) : undefined,
+    words: query.q ? searchQueryWords(query.q) : undefined,
     receivedFrom: query.received_from,
     receivedTo: query.received_to,
   };
