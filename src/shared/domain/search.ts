@@ -43,6 +43,12 @@ export function taskCodeIn(query: string): string | undefined {
   return TASK_CODE.test(code) && /[0-9]/.test(code) ? code : undefined;
 }
 
+/** A directive document's number a query could be (57-NQ/TW, 01-CV/BCĐTW): one token with a digit. */
+export function documentNumberIn(query: string): string | undefined {
+  const token = query.trim();
+  return token !== '' && !/\s/.test(token) && /[0-9]/.test(token) ? token : undefined;
+}
+
 /** The feedback tracking code a query could be (as the public status page reads it), if any. */
 export function trackingCodeIn(query: string): string | undefined {
   const compact = query.trim();

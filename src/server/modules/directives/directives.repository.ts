@@ -125,7 +125,7 @@ export async function insertConclusions(db: Db, rows: Array<{ meeting_id: string
 
 export async function listMeetings(
   db: Db,
-  filter: { withinPath: string; from?: string; to?: string; offset: number; limit: number },
+  filter: { withinPath: string; from?: string; to?: string; words?: string[]; offset: number; limit: number },
 ) {
   let query = selectMeetings(db)
     .where('o.path', 'like', `${filter.withinPath}%`)
@@ -135,6 +135,7 @@ export async function listMeetings(
     .limit(filter.limit);
   if (filter.from) query = query.where('m.held_on', '>=', filter.from);
   if (filter.to) query = query.where('m.held_on', '<=', filter.to);
+  if (filter.words?.length) query = query.where(matchesWords('m', filter.words));
   return query.execute();
 }
 

@@ -190,6 +190,7 @@ export async function listMeetings(db: Db, principal: Principal, query: ListMeet
     withinPath: scope.path,
     ...(query.from ? { from: query.from } : {}),
     ...(query.to ? { to: query.to } : {}),
+    ...(query.q ? { words: searchQueryWords(query.q) } : {}),
     offset,
     limit: query.limit + 1,
   });

@@ -19,6 +19,8 @@ export interface QueueFilter {
   soonLimit: string;
   /** Words of a search (searchQueryWords): items holding them all. */
   words?: string[];
+  /** The one item a tracking code typed as the search names (the caller checked it may see that code). */
+  itemId?: string;
   receivedFrom?: string;
   receivedTo?: string;
 }
@@ -55,6 +57,7 @@ function filtered(db: Db, filter: QueueFilter) {
   const levels = filter.serviceLevels;
   if (levels?.length) query = query.where((eb) => eb.or(levels.map((level) => serviceLevelCondition(filter, level))));
   if (filter.words?.length) query = query.where(matchesWords('f', filter.words));
+  if (filter.itemId) query = query.where('f.id', '=', filter.itemId);
   // As instants, so that the index on received_at serves the range (a day starts in the committee's zone).
   if (filter.receivedFrom) query = query.where('f.received_at', '>=', startOfDay(filter.receivedFrom));
   if (filter.receivedTo) query = query.where('f.received_at', '<', startOfDay(filter.receivedTo, 1));

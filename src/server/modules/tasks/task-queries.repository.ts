@@ -58,7 +58,7 @@ function countedIn(scopePath: string) {
  * is kept unless it is confidential and out of reach. Written as "not among the hidden ones" so that
  * the test is a probe of the small index of confidential tasks, not a read of each task's row.
  */
-function confidentialVisible(rule: NonNullable<TaskFilter['confidential']>): RawBuilder<boolean> {
+export function confidentialVisible(rule: NonNullable<TaskFilter['confidential']>): RawBuilder<boolean> {
   if (rule === 'none' || rule.readableUnder.length === 0) {
     return sql<boolean>`NOT EXISTS (SELECT 1 FROM task c WHERE c.id = t.id AND c.is_confidential)`;
   }
