@@ -17,6 +17,14 @@ export function matchesWords(alias: string, words: readonly string[]): RawBuilde
 }
 
 /**
+ * How many matching rows of one kind are ranked at most. Ranking reads each row's vector, so a query
+ * matching a tenth of 200,000 tasks took most of a second; past this many, its best items are taken
+ * among the first rows the index yields (the reader narrows it with a word). Every item shown still
+ * holds every word. Measured in bench/search.bench.ts (decision 0022).
+ */
+export const RANKED_CANDIDATES = 500;
+
+/**
  * How well the row answers the words: cover density (words close together and in order weigh more),
  * divided by 1 + the log of the row's length, so that a short name made of the words comes first.
  */

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import { matchesWords, wordRank } from '../../db/search-sql.ts';
+import { matchesWords, RANKED_CANDIDATES, wordRank } from '../../db/search-sql.ts';
 import { escapeLike } from '../organizations/organizations.repository.ts';
 
 function selectDocumentHits(db: Db) {
@@ -12,9 +12,15 @@ function selectDocumentHits(db: Db) {
 
 /** Documents holding every word, best ranked first, the newest first among equals. */
 export async function searchDocuments(db: Db, words: string[], limit: number) {
-  return selectDocumentHits(db)
+  const candidates = db
+    .selectFrom('directive_document as d')
+    .select(['d.id', wordRank('d', words).as('rank')])
     .where(matchesWords('d', words))
-    .orderBy(wordRank('d', words), 'desc')
+    .limit(RANKED_CANDIDATES)
+    .as('c');
+  return selectDocumentHits(db)
+    .innerJoin(candidates, 'c.id', 'd.id')
+    .orderBy('c.rank', 'desc')
     .orderBy('d.issued_on', 'desc')
     .orderBy('d.number')
     .limit(limit)
@@ -32,19 +38,23 @@ export async function findDocumentHitByNumber(db: Db, number: string): Promise<D
 
 /** Meetings holding every word (title, conclusions) held within one of `under` (or anywhere). */
 export async function searchMeetings(db: Db, words: string[], under: 'everywhere' | string[], limit: number) {
-  let query = db
+  let candidates = db
     .selectFrom('meeting as m')
     .innerJoin('organization as o', 'o.id', 'm.organization_id')
-    .select(['m.id', 'm.title', 'm.held_on', 'o.name_vi', 'o.name_en'])
+    .select(['m.id', wordRank('m', words).as('rank')])
     .where(matchesWords('m', words));
   if (under !== 'everywhere') {
     if (under.length === 0) return [];
-    query = query.where(
+    candidates = candidates.where(
       sql<boolean>`o.path LIKE ANY (ARRAY[${sql.join(under.map((path) => `${escapeLike(path)}%`))}])`,
     );
   }
-  return query
-    .orderBy(wordRank('m', words), 'desc')
+  return db
+    .selectFrom('meeting as m')
+    .innerJoin(candidates.limit(RANKED_CANDIDATES).as('c'), 'c.id', 'm.id')
+    .innerJoin('organization as o', 'o.id', 'm.organization_id')
+    .select(['m.id', 'm.title', 'm.held_on', 'o.name_vi', 'o.name_en'])
+    .orderBy('c.rank', 'desc')
     .orderBy('m.held_on', 'desc')
     .orderBy('m.id')
     .limit(limit)

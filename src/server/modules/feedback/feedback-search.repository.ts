@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { matchesWords, wordRank } from '../../db/search-sql.ts';
+import { matchesWords, RANKED_CANDIDATES, wordRank } from '../../db/search-sql.ts';
 import { assignedWithin } from './feedback-queue.repository.ts';
 
 function selectHits(db: Db) {
@@ -20,10 +20,14 @@ function selectHits(db: Db) {
 
 /** Items holding every word, assigned within one of `scopePaths` (undefined: all), best ranked first. */
 export async function searchItems(db: Db, words: string[], scopePaths: string[] | undefined, limit: number) {
-  let query = selectHits(db).where(matchesWords('f', words));
-  if (scopePaths) query = query.where(assignedWithin('f.assigned_path', scopePaths));
-  return query
-    .orderBy(wordRank('f', words), 'desc')
+  let candidates = db
+    .selectFrom('feedback_item as f')
+    .select(['f.id', wordRank('f', words).as('rank')])
+    .where(matchesWords('f', words));
+  if (scopePaths) candidates = candidates.where(assignedWithin('f.assigned_path', scopePaths));
+  return selectHits(db)
+    .innerJoin(candidates.limit(RANKED_CANDIDATES).as('c'), 'c.id', 'f.id')
+    .orderBy('c.rank', 'desc')
     .orderBy('f.received_at', 'desc')
     .orderBy('f.id')
     .limit(limit)

@@ -1,6 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import { matchesWords, wordRank } from '../../db/search-sql.ts';
+import { matchesWords, RANKED_CANDIDATES, wordRank } from '../../db/search-sql.ts';
 import { escapeLike } from '../organizations/organizations.repository.ts';
 import { confidentialVisible, type TaskFilter } from './task-queries.repository.ts';
 
@@ -37,13 +37,17 @@ function selectHits(db: Db) {
     ]);
 }
 
-/** The tasks holding every word that the reader may read, best ranked first. */
+/** The tasks holding every word that the reader may read, best ranked first (among RANKED_CANDIDATES). */
 export async function searchTasks(db: Db, words: string[], reach: TaskSearchReach, limit: number) {
-  let query = selectHits(db).where(matchesWords('t', words));
-  if (reach.readableUnder !== 'everywhere') query = query.where(readable(reach.readableUnder));
-  if (reach.confidential) query = query.where(confidentialVisible(reach.confidential));
-  return query
-    .orderBy(wordRank('t', words), 'desc')
+  let candidates = db
+    .selectFrom('task as t')
+    .select(['t.id', wordRank('t', words).as('rank')])
+    .where(matchesWords('t', words));
+  if (reach.readableUnder !== 'everywhere') candidates = candidates.where(readable(reach.readableUnder));
+  if (reach.confidential) candidates = candidates.where(confidentialVisible(reach.confidential));
+  return selectHits(db)
+    .innerJoin(candidates.limit(RANKED_CANDIDATES).as('c'), 'c.id', 't.id')
+    .orderBy('c.rank', 'desc')
     .orderBy(sql`t.code COLLATE "C"`)
     .limit(limit)
     .execute();
