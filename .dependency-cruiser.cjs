@@ -17,7 +17,7 @@ const FLOORS = [
   ['spreadsheets'],
   ['dashboard'],
   ['feedback'],
-  ['open311'],
+  ['open311', 'search'],
 ];
 
 /**

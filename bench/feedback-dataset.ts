@@ -8,6 +8,7 @@
  */
 import type pg from 'pg';
 import { FEEDBACK_FIELDS, FEEDBACK_TYPES, SUBMITTER_KINDS } from '../src/shared/domain/feedback.ts';
+import { searchDocument } from '../src/shared/domain/search.ts';
 import { foldForSearch } from '../src/shared/domain/text.ts';
 import { insertOrganizations } from './organization-dataset.ts';
 
@@ -17,7 +18,7 @@ export interface FeedbackDatasetSize {
   today: string;
 }
 
-/** Words people write, as [text, folded]: the folded column is what the queue's search reads. */
+/** Words people write, as [text, folded, words]: the words are what the queue's search reads. */
 const SUBJECTS = [
   'Chữ ký số không được chấp nhận khi nộp hồ sơ',
   'Dữ liệu dân cư chưa được chia sẻ giữa các bộ',
@@ -40,7 +41,7 @@ const DETAILS = [
   'Doanh nghiệp không biết phải chuẩn bị hồ sơ đến mức nào.',
   'Mong Ban Chỉ đạo xem xét, chỉ đạo các cơ quan liên quan.',
 ];
-const pairs = (texts: string[]) => texts.map((text) => [text, foldForSearch(text)]);
+const pairs = (texts: string[]) => texts.map((text) => [text, foldForSearch(text), searchDocument(text)]);
 
 /** Where items are assigned: ministries most, then provinces and their departments. */
 const ASSIGNEES_SQL = `
@@ -91,7 +92,7 @@ const ITEMS_SQL = `
     received_at, received_on, triage_due_on, answer_due_on, triaged_at, assigned_at, answered_at, closed_at,
     assigned_organization_id, assigned_path, possible_duplicate_of, merged_into, answer)
   SELECT p.id, 'PA-' || p.code, p.type, p.field, s.t, s.t || ' ' || d.t || ' Hồ sơ số ' || p.g || '.',
-    s.f || ' ' || s.f || ' ' || d.f || ' ho so so ' || p.g || '.',
+    s.w || ' ' || s.w || ' ' || d.w || ' ho so so ' || p.g,
     encode(sha256(convert_to(s.f || ' ' || d.f || ' ho so so ' || p.g || '.', 'UTF8')), 'hex'),
     CASE WHEN p.r_org < 0.3 THEN a.id END, p.submitter_kind, 'Người gửi ' || p.g,
     '+849' || lpad((p.g % 100000000)::text, 8, '0'), NULL, p.consent,
@@ -110,9 +111,9 @@ const ITEMS_SQL = `
   CROSS JOIN LATERAL (SELECT CASE WHEN extract(isodow FROM p.received_on) > 5
     THEN p.received_on + (8 - extract(isodow FROM p.received_on))::int ELSE p.received_on END AS d) wd
   JOIN jsonb_array_elements($1::jsonb) WITH ORDINALITY AS sj(v, n) ON sj.n = 1 + floor(p.r_text * jsonb_array_length($1::jsonb))::int
-  CROSS JOIN LATERAL (SELECT sj.v->>0 AS t, sj.v->>1 AS f) s
+  CROSS JOIN LATERAL (SELECT sj.v->>0 AS t, sj.v->>1 AS f, sj.v->>2 AS w) s
   JOIN jsonb_array_elements($2::jsonb) WITH ORDINALITY AS dj(v, n) ON dj.n = 1 + p.g % jsonb_array_length($2::jsonb)
-  CROSS JOIN LATERAL (SELECT dj.v->>0 AS t, dj.v->>1 AS f) d
+  CROSS JOIN LATERAL (SELECT dj.v->>0 AS t, dj.v->>1 AS f, dj.v->>2 AS w) d
   JOIN assignee a ON a.rn = 1 + floor(p.r_org * p.r_org * (SELECT count(*) FROM assignee))::int
   LEFT JOIN plan prev ON prev.g = p.g - 1`;
 

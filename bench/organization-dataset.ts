@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../src/shared/domain/organization-kinds.ts';
-import { foldForSearch } from '../src/shared/domain/text.ts';
+import { searchDocument } from '../src/shared/domain/search.ts';
 import { communeNames } from '../src/server/seed/commune-names.ts';
 import { readMinistries, readProvinces } from '../src/server/seed/reference-data.ts';
 
@@ -38,7 +38,7 @@ function organizationRows(options: { communes: boolean }): OrgRow[] {
       path: `${parent?.path ?? '/'}${id}/`,
       depth: parent ? parent.depth + 1 : 0,
       sort_key: `${String(ORGANIZATION_KINDS.indexOf(kind)).padStart(2, '0')}|${code}`,
-      search_text: foldForSearch(`${nameVi} | ${nameEn} | ${code}`),
+      search_text: searchDocument(nameVi, nameEn, code),
     };
     rows.push(row);
     return row;

@@ -126,7 +126,7 @@ const TASKS_SQL = `
     coalesce(p.close_state, 'in_progress'), p.effective_deadline, p.assigned_on,
     CASE WHEN p.close_state = 'completed' THEN p.close_on END,
     CASE WHEN p.close_state = 'completed' THEN 100 ELSE (p.g * 37) % 95 END,
-    'bench-' || lpad(p.g::text, 6, '0') || ' nhiem vu so ' || p.g
+    'bench ' || lpad(p.g::text, 6, '0') || ' nhiem vu so ' || p.g
   FROM plan p
   JOIN task_group grp ON grp.number = p.group_no
   LEFT JOIN (SELECT DISTINCT province_id, n FROM province_task) pc ON p.is_sub AND pc.province_id = p.province_id

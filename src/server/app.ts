@@ -27,6 +27,7 @@ import { open311ErrorHandler } from './modules/open311/open311-format.ts';
 import { open311Routes } from './modules/open311/open311.routes.ts';
 import { feedbackStatisticsRoutes } from './modules/feedback/feedback-statistics.routes.ts';
 import { initiativeRoutes } from './modules/feedback/initiatives.routes.ts';
+import { searchRoutes } from './modules/search/search.routes.ts';
 
 export async function buildApp(database: DatabaseHandle, config: Config): Promise<FastifyInstance> {
   const app = Fastify({
@@ -82,6 +83,7 @@ export async function buildApp(database: DatabaseHandle, config: Config): Promis
   await app.register(dashboardRoutes, context);
   await app.register(spreadsheetRoutes, context);
   await app.register(calendarRoutes, context);
+  await app.register(searchRoutes, context);
 
   await registerWebApp(app, config.webDir);
   return app;

@@ -16,7 +16,7 @@ export interface FeedbackItemTable {
   field: FeedbackField;
   title: string;
   content: string;
-  /** Title and content folded (foldForSearch), trigram-indexed for search and duplicates. */
+  /** Words of title and content (searchDocument): searched through `search_vector`, trigrams for duplicates. */
   search_text: string;
   /** SHA-256 of the folded content: the same text, whatever its accents and case. */
   content_hash: string;

@@ -33,7 +33,7 @@ export interface OrganizationTable {
   sort_key: string;
   /** Kept by the repository on insert: the tree shows it on every row, and counting is a scan. */
   child_count: Generated<number>;
-  /** Names and code folded by foldForSearch, for search that ignores diacritics. */
+  /** Words of names and code (searchDocument); `search_vector`, generated from it, is searched in SQL only (search-sql.ts). */
   search_text: string;
   version: Generated<number>;
   created_at: Generated<Date>;
@@ -150,6 +150,8 @@ export interface MeetingTable {
   organization_id: string;
   held_on: CalendarDate;
   title: string;
+  /** Words of the title and conclusions (searchDocument), searched through `search_vector`. */
+  search_text: string;
   created_at: Generated<Date>;
 }
 

@@ -16,12 +16,13 @@ import { transitionFeedback } from '../modules/feedback/feedback-handling.servic
 import { SYSTEM } from '../kernel/principal.ts';
 import { createImportJob } from '../modules/spreadsheets/import-jobs.service.ts';
 import { CALENDAR_ROUTES } from '../testing/route-access/calendar-routes.ts';
+import { SEARCH_ROUTES } from '../testing/route-access/search-routes.ts';
 
 /**
  * The rule "every route has a test that a person outside the scope is refused", as a table: one
  * entry per operation of the OpenAPI document. A new route without an entry fails the coverage test.
  */
-const TABLE = { ...FOUNDATION_ROUTES, ...TASK_ROUTES, ...FEEDBACK_ROUTES, ...CALENDAR_ROUTES };
+const TABLE = { ...FOUNDATION_ROUTES, ...TASK_ROUTES, ...FEEDBACK_ROUTES, ...CALENDAR_ROUTES, ...SEARCH_ROUTES };
 
 const FEEDBACK_FIXTURE = {
   type: 'recommendation',

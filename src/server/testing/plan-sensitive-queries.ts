@@ -91,7 +91,7 @@ export const SQL_FILES: SqlFile[] = [
       {
         title: 'listQueue: overdue items matching a text, by due date',
         run: (db) =>
-          listQueue(db, queueFilter({ serviceLevels: ['overdue'], folded: 'duong' }), {
+          listQueue(db, queueFilter({ serviceLevels: ['overdue'], words: ['duong'] }), {
             sort: 'due',
             offset: 0,
             limit: 21,
@@ -99,7 +99,7 @@ export const SQL_FILES: SqlFile[] = [
       },
       {
         title: 'countQueue: the capped count of the same filter',
-        run: (db) => countQueue(db, queueFilter({ serviceLevels: ['overdue'], folded: 'duong' })),
+        run: (db) => countQueue(db, queueFilter({ serviceLevels: ['overdue'], words: ['duong'] })),
       },
     ],
   },

@@ -93,5 +93,10 @@ export const ListMeetingsQuerySchema = PageQuerySchema.extend({
   scope: safeText().max(100).optional(),
   from: CalendarDateSchema.optional(),
   to: CalendarDateSchema.optional(),
+  q: safeText()
+    .trim()
+    .max(200)
+    .optional()
+    .describe('Words of the title or conclusions, in any order, diacritics ignored'),
 });
 export type ListMeetingsQuery = z.infer<typeof ListMeetingsQuerySchema>;

@@ -5,6 +5,7 @@ import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-route
 import { useEffect } from 'react';
 import { useI18n } from '../lib/i18n.tsx';
 import { canManagePeople, canReadAudit, canReadTasks, mayDo, sessionQuery, signOut } from '../lib/session.ts';
+import { GlobalSearch } from '../features/search/global-search.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 
 export function AppLayout() {
@@ -76,6 +77,7 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <GlobalSearch />
             <LanguageSwitch />
             <Group gap="sm" wrap="nowrap" visibleFrom="sm">
               {signedInAs}

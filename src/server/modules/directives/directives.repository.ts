@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.ts';
+import { matchesWords } from '../../db/search-sql.ts';
 import type { DirectiveDocumentTable } from '../../db/schema.ts';
 import type { DocumentType } from '../../../shared/domain/task-vocabulary.ts';
-import { escapeLike } from '../../kernel/like-patterns.ts';
 
 export async function insertProgramme(
   db: Db,
@@ -67,7 +67,7 @@ export async function findDocument(db: Db, id: string) {
 }
 
 export interface DocumentFilter {
-  folded?: string;
+  words?: string[];
   docType?: DocumentType;
   issuerId?: string;
   year?: number;
@@ -81,7 +81,7 @@ export async function listDocuments(db: Db, filter: DocumentFilter) {
     .orderBy('d.number')
     .offset(filter.offset)
     .limit(filter.limit);
-  if (filter.folded) query = query.where('d.search_text', 'like', `%${escapeLike(filter.folded)}%`);
+  if (filter.words?.length) query = query.where(matchesWords('d', filter.words));
   if (filter.docType) query = query.where('d.doc_type', '=', filter.docType);
   if (filter.issuerId) query = query.where('d.issuer_organization_id', '=', filter.issuerId);
   // A range on the date rather than EXTRACT(YEAR …), so that an index on issued_on can serve it.
@@ -112,7 +112,10 @@ export async function findMeeting(db: Db, id: string) {
   return selectMeetings(db).where('m.id', '=', id).executeTakeFirst();
 }
 
-export async function insertMeeting(db: Db, row: { organization_id: string; held_on: string; title: string }) {
+export async function insertMeeting(
+  db: Db,
+  row: { organization_id: string; held_on: string; title: string; search_text: string },
+) {
   return db.insertInto('meeting').values(row).returning('id').executeTakeFirstOrThrow();
 }
 
@@ -122,7 +125,7 @@ export async function insertConclusions(db: Db, rows: Array<{ meeting_id: string
 
 export async function listMeetings(
   db: Db,
-  filter: { withinPath: string; from?: string; to?: string; offset: number; limit: number },
+  filter: { withinPath: string; from?: string; to?: string; words?: string[]; offset: number; limit: number },
 ) {
   let query = selectMeetings(db)
     .where('o.path', 'like', `${filter.withinPath}%`)
@@ -132,6 +135,7 @@ export async function listMeetings(
     .limit(filter.limit);
   if (filter.from) query = query.where('m.held_on', '>=', filter.from);
   if (filter.to) query = query.where('m.held_on', '<=', filter.to);
+  if (filter.words?.length) query = query.where(matchesWords('m', filter.words));
   return query.execute();
 }
 

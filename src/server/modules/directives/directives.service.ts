@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { can } from '../../../shared/domain/roles.ts';
-import { foldForSearch } from '../../../shared/domain/text.ts';
+import { searchDocument, searchQueryWords } from '../../../shared/domain/search.ts';
 import type {
   CreateDirectiveDocument,
   CreateMeeting,
@@ -93,7 +93,7 @@ export async function createDocument(
         issuer_organization_id: issuer.id,
         issued_on: input.issuedOn,
         title: input.title,
-        search_text: foldForSearch(`${input.number} ${input.title}`),
+        search_text: searchDocument(input.number, input.title),
       })
       .catch((error: unknown) => {
         throw isUniqueViolation(error) ? duplicateField('number') : error;
@@ -122,7 +122,7 @@ export async function getDocument(db: Db, id: string): Promise<DirectiveDocument
 export async function listDocuments(db: Db, query: ListDirectivesQuery) {
   const offset = offsetOf(query.cursor);
   const rows = await repository.listDocuments(db, {
-    ...(query.q ? { folded: foldForSearch(query.q) } : {}),
+    ...(query.q ? { words: searchQueryWords(query.q) } : {}),
     ...(query.type ? { docType: query.type } : {}),
     ...(query.issuer ? { issuerId: query.issuer } : {}),
     ...(query.year !== undefined ? { year: query.year } : {}),
@@ -141,6 +141,7 @@ export async function createMeeting(db: Db, principal: Principal, input: CreateM
       organization_id: organization.id,
       held_on: input.heldOn,
       title: input.title,
+      search_text: searchDocument(input.title, ...input.conclusions),
     });
     await repository.insertConclusions(
       tx,
@@ -189,6 +190,7 @@ export async function listMeetings(db: Db, principal: Principal, query: ListMeet
     withinPath: scope.path,
     ...(query.from ? { from: query.from } : {}),
     ...(query.to ? { to: query.to } : {}),
+    ...(query.q ? { words: searchQueryWords(query.q) } : {}),
     offset,
     limit: query.limit + 1,
   });

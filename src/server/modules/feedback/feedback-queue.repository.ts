@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
+import { escapeLike } from '../../kernel/like-patterns.ts';
 import type { Db } from '../../db/database.ts';
 import { COMMITTEE_TIME_ZONE } from '../../../shared/domain/calendar-date.ts';
 import type { FeedbackField, FeedbackSort, FeedbackState, FeedbackType } from '../../../shared/domain/feedback.ts';
 import type { ServiceLevelState } from '../../../shared/domain/feedback-service-level.ts';
-import { escapeLike } from '../../kernel/like-patterns.ts';
+import { matchesWords } from '../../db/search-sql.ts';
 
 export interface QueueFilter {
   /** Assigned within one of these paths; undefined reads every item, unassigned ones included. */
@@ -16,7 +17,10 @@ export interface QueueFilter {
   /** Service levels are read as of `asOf`; due soon up to `soonLimit` (feedback-service-level.ts). */
   asOf: string;
   soonLimit: string;
-  folded?: string;
+  /** Words of a search (searchQueryWords): items holding them all. */
+  words?: string[];
+  /** The one item a tracking code typed as the search names (the caller checked it may see that code). */
+  itemId?: string;
   receivedFrom?: string;
   receivedTo?: string;
 }
@@ -52,7 +56,8 @@ function filtered(db: Db, filter: QueueFilter) {
   if (filter.assignedPath) query = query.where('f.assigned_path', 'like', `${escapeLike(filter.assignedPath)}%`);
   const levels = filter.serviceLevels;
   if (levels?.length) query = query.where((eb) => eb.or(levels.map((level) => serviceLevelCondition(filter, level))));
-  if (filter.folded) query = query.where('f.search_text', 'like', `%${escapeLike(filter.folded)}%`);
+  if (filter.words?.length) query = query.where(matchesWords('f', filter.words));
+  if (filter.itemId) query = query.where('f.id', '=', filter.itemId);
   // As instants, so that the index on received_at serves the range (a day starts in the committee's zone).
   if (filter.receivedFrom) query = query.where('f.received_at', '>=', startOfDay(filter.receivedFrom));
   if (filter.receivedTo) query = query.where('f.received_at', '<', startOfDay(filter.receivedTo, 1));

@@ -10,7 +10,7 @@ import {
   maySeeTrackingCode,
 } from '../../../shared/domain/feedback-permissions.ts';
 import { roleAllows } from '../../../shared/domain/roles.ts';
-import { foldForSearch } from '../../../shared/domain/text.ts';
+import { searchQueryWords, trackingCodeIn } from '../../../shared/domain/search.ts';
 import type {
   FeedbackContact,
   FeedbackDetail,
@@ -24,6 +24,7 @@ import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
 import { findByIdOrCode } from '../organizations/organizations.repository.ts';
 import { offsetOf, pageFrom } from '../../kernel/pagination.ts';
 import { countQueue, listQueue, type QueueFilter } from './feedback-queue.repository.ts';
+import { findFeedbackByTrackingCode } from './feedback-search.service.ts';
 import { positionOf } from './feedback-handling.service.ts';
 import { summaryOf, toAttachment, toEvent, toSummary } from './feedback-views.ts';
 import * as repository from './feedback.repository.ts';
@@ -47,6 +48,8 @@ export async function listFeedbackQueue(
   requireReader(principal);
   const asOf = query.as_of ?? calendarDateOf(now);
   const readScopes = feedbackReadScopes(principal.grants);
+  const trackingCode = query.q ? trackingCodeIn(query.q) : undefined;
+  const byCode = trackingCode ? await findFeedbackByTrackingCode(db, principal, trackingCode) : undefined;
   const filter: QueueFilter = {
     scopePaths: readScopes === 'all' ? undefined : readScopes,
     states: query.state,
@@ -55,7 +58,8 @@ export async function listFeedbackQueue(
     serviceLevels: query.service_level,
     asOf,
     soonLimit: await soonLimitOf(db, asOf),
-    folded: query.q ? foldForSearch(query.q) : undefined,
+    // A tracking code its handler types finds that item; words find the items holding them all.
+    ...(byCode ? { itemId: byCode.id } : { words: query.q ? searchQueryWords(query.q) : undefined }),
     receivedFrom: query.received_from,
     receivedTo: query.received_to,
   };

@@ -1,7 +1,7 @@
 import { type Insertable, sql, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { matchesWords } from '../../db/search-sql.ts';
 import type { FeedbackAttachmentTable, FeedbackEventTable, FeedbackItemTable } from '../../db/schema.ts';
-import { escapeLike } from '../../kernel/like-patterns.ts';
 import { assignedWithin } from './feedback-queue.repository.ts';
 import type { FeedbackField } from '../../../shared/domain/feedback.ts';
 
@@ -195,7 +195,7 @@ export async function organizationNames(db: Db, ids: string[]) {
 export interface PublicFilter {
   types?: string[];
   fields?: string[];
-  folded?: string;
+  words?: string[];
 }
 
 /** Published answers, newest first: the portal's list, on the partial index of published items. */
@@ -219,6 +219,6 @@ export async function listPublished(db: Db, filter: PublicFilter, page: { offset
     .where('f.is_published', '=', true);
   if (filter.types?.length) query = query.where('f.type', 'in', filter.types as FeedbackItemTable['type'][]);
   if (filter.fields?.length) query = query.where('f.field', 'in', filter.fields as FeedbackItemTable['field'][]);
-  if (filter.folded) query = query.where('f.search_text', 'like', `%${escapeLike(filter.folded)}%`);
+  if (filter.words?.length) query = query.where(matchesWords('f', filter.words));
   return query.orderBy('f.answered_at', 'desc').orderBy('f.id').offset(page.offset).limit(page.limit).execute();
 }

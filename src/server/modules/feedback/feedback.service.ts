@@ -14,6 +14,7 @@ import {
   trackingCodeFrom,
 } from '../../../shared/domain/feedback.ts';
 import { serviceLevelDueDates } from '../../../shared/domain/feedback-service-level.ts';
+import { searchDocument, searchQueryWords } from '../../../shared/domain/search.ts';
 import { foldForSearch } from '../../../shared/domain/text.ts';
 import type {
   FeedbackReceipt,
@@ -169,20 +170,20 @@ async function receive(
   const receivedOn = calendarDateOf(origin.now);
   // Fifteen working days never span more than two months, Tết included.
   const dates = serviceLevelDueDates(receivedOn, await loadWorkingCalendar(db, receivedOn, addDays(receivedOn, 62)));
-  const folded = foldForSearch(`${input.title} ${input.content}`);
+  const searchText = searchDocument(input.title, input.content);
   const contentHash = createHash('sha256').update(foldForSearch(input.content)).digest('hex');
   for (let attempt = 0; ; attempt += 1) {
     const trackingCode = trackingCodeFrom(randomBytes(10));
     try {
       return await db.transaction().execute(async (tx) => {
-        const duplicate = await repository.findLikelyDuplicate(tx, contentHash, folded, input.field);
+        const duplicate = await repository.findLikelyDuplicate(tx, contentHash, searchText, input.field);
         const { id } = await repository.insertItem(tx, {
           tracking_code: trackingCode,
           type: input.type,
           field: input.field,
           title: input.title,
           content: input.content,
-          search_text: folded,
+          search_text: searchText,
           content_hash: contentHash,
           organization_id: input.organizationId ?? null,
           submitter_kind: input.submitterKind,
@@ -294,7 +295,7 @@ export async function listPublicFeedback(
   const offset = offsetOf(query.cursor);
   const rows = await repository.listPublished(
     db,
-    { types: query.type, fields: query.field, folded: query.q ? foldForSearch(query.q) : undefined },
+    { types: query.type, fields: query.field, words: query.q ? searchQueryWords(query.q) : undefined },
     { offset, limit: query.limit + 1 },
   );
   const { page, nextCursor } = pageFrom(rows, query.limit, offset);

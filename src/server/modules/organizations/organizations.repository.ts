@@ -3,6 +3,7 @@ import { type Db, isUniqueViolation } from '../../db/database.ts';
 import { duplicateField } from '../../errors.ts';
 import { escapeLike } from '../../kernel/like-patterns.ts';
 import type { OrganizationTable } from '../../db/schema.ts';
+import { matchesWords } from '../../db/search-sql.ts';
 
 export type OrganizationRow = Omit<
   OrganizationTable,
@@ -85,7 +86,7 @@ export async function namesWithin(db: Db, path: string): Promise<OrganizationNam
 export interface OrganizationFilter {
   parentId?: string;
   withinPath?: string;
-  folded?: string;
+  words?: string[];
   kind?: string;
   afterSortKey?: string;
   limit: number;
@@ -96,10 +97,10 @@ export async function list(db: Db, filter: OrganizationFilter): Promise<Organiza
     .orderBy(sql`o.sort_key ${C}`)
     .limit(filter.limit);
   if (filter.parentId) query = query.where('o.parent_id', '=', filter.parentId);
-  if (!filter.parentId && !filter.withinPath && !filter.folded && !filter.kind)
+  if (!filter.parentId && !filter.withinPath && !filter.words?.length && !filter.kind)
     query = query.where('o.parent_id', 'is', null);
   if (filter.withinPath) query = query.where('o.path', 'like', `${filter.withinPath}%`);
-  if (filter.folded) query = query.where('o.search_text', 'like', `%${escapeLike(filter.folded)}%`);
+  if (filter.words?.length) query = query.where(matchesWords('o', filter.words));
   if (filter.kind) query = query.where('o.kind', '=', filter.kind as OrganizationTable['kind']);
   if (filter.afterSortKey) query = query.where(sql<boolean>`o.sort_key ${C} > ${filter.afterSortKey}`);
   return query.execute() as Promise<OrganizationRow[]>;

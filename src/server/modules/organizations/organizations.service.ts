@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/database.ts';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../../../shared/domain/organization-kinds.ts';
 import { can } from '../../../shared/domain/roles.ts';
-import { foldForSearch } from '../../../shared/domain/text.ts';
+import { searchDocument, searchQueryWords } from '../../../shared/domain/search.ts';
 import type {
   CreateOrganization,
   ListOrganizationsQuery,
@@ -32,7 +32,7 @@ export function toOrganization(row: OrganizationRow): Organization {
   };
 }
 
-const searchTextOf = (code: string, nameVi: string, nameEn: string) => foldForSearch(`${nameVi} | ${nameEn} | ${code}`);
+const searchTextOf = (code: string, nameVi: string, nameEn: string) => searchDocument(nameVi, nameEn, code);
 const sortKeyOf = (kind: OrganizationKind, code: string) =>
   `${String(ORGANIZATION_KINDS.indexOf(kind)).padStart(2, '0')}|${code}`;
 
@@ -59,13 +59,13 @@ export async function listOrganizations(
   query: ListOrganizationsQuery,
 ): Promise<{ items: Organization[]; nextCursor: string | null }> {
   const parent = query.parent ? await getOrganization(db, query.parent) : undefined;
-  const folded = query.q ? foldForSearch(query.q) : undefined;
-  const searching = Boolean(folded) || Boolean(query.kind);
+  const words = query.q ? searchQueryWords(query.q) : [];
+  const searching = words.length > 0 || Boolean(query.kind);
   const rows = await repository.list(db, {
     // A search looks through the whole subtree; browsing lists direct children.
     ...(parent && !searching ? { parentId: parent.id } : {}),
     ...(parent && searching ? { withinPath: parent.path } : {}),
-    ...(folded ? { folded } : {}),
+    ...(words.length ? { words } : {}),
     ...(query.kind ? { kind: query.kind } : {}),
     ...(query.cursor ? { afterSortKey: query.cursor } : {}),
     limit: query.limit + 1,

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { type Db, isUniqueViolation } from '../../db/database.ts';
+import { matchesWords } from '../../db/search-sql.ts';
 import { duplicateField } from '../../errors.ts';
 import type { Updateable } from 'kysely';
 import type { PersonTable } from '../../db/schema.ts';
-import { escapeLike } from '../../kernel/like-patterns.ts';
 
 export interface PersonRow {
   id: string;
@@ -63,14 +63,14 @@ export async function emailExists(db: Db, email: string): Promise<boolean> {
 
 export async function list(
   db: Db,
-  filter: { withinPaths: string[] | 'everywhere'; folded?: string; afterEmail?: string; limit: number },
+  filter: { withinPaths: string[] | 'everywhere'; words?: string[]; afterEmail?: string; limit: number },
 ): Promise<PersonRow[]> {
   let query = selectPeople(db)
     .orderBy(sql`lower(p.email) COLLATE "C"`)
     .limit(filter.limit);
   const paths = filter.withinPaths;
   if (paths !== 'everywhere') query = query.where((eb) => eb.or(paths.map((path) => eb('o.path', 'like', `${path}%`))));
-  if (filter.folded) query = query.where('p.search_text', 'like', `%${escapeLike(filter.folded)}%`);
+  if (filter.words?.length) query = query.where(matchesWords('p', filter.words));
   if (filter.afterEmail) query = query.where(sql<boolean>`lower(p.email) COLLATE "C" > ${filter.afterEmail}`);
   return query.execute();
 }

@@ -5,7 +5,7 @@ import {
   mayManagePerson,
 } from '../../../shared/domain/person-permissions.ts';
 import { can, canGrant, type RoleGrant, scopesFor } from '../../../shared/domain/roles.ts';
-import { foldForSearch } from '../../../shared/domain/text.ts';
+import { searchDocument, searchQueryWords } from '../../../shared/domain/search.ts';
 import type { CreatePerson, GrantRole, ListPeopleQuery, Person, UpdatePerson } from '../../../shared/schemas/people.ts';
 import { forbidden, notFound, staleVersion, duplicateField } from '../../errors.ts';
 import * as audit from '../audit/audit.service.ts';
@@ -15,7 +15,7 @@ import { getOrganization } from '../organizations/organizations.service.ts';
 import * as repository from './people.repository.ts';
 import type { PersonRow, RoleRow } from './people.repository.ts';
 
-const searchTextOf = (fullName: string, email: string) => foldForSearch(`${fullName} ${email}`);
+const searchTextOf = (fullName: string, email: string) => searchDocument(fullName, email);
 
 /** The person as `mayManagePerson` sees them: their organization and every role they hold. */
 function managedPerson(row: PersonRow, roles: RoleRow[]): ManagedPerson {
@@ -93,7 +93,7 @@ export async function listPeople(
   if (withinPaths !== 'everywhere' && withinPaths.length === 0) throw forbidden('read people');
   const rows = await repository.list(db, {
     withinPaths,
-    ...(query.q ? { folded: foldForSearch(query.q) } : {}),
+    ...(query.q ? { words: searchQueryWords(query.q) } : {}),
     ...(query.cursor ? { afterEmail: query.cursor } : {}),
     limit: query.limit + 1,
   });

@@ -3,7 +3,7 @@ import { isUniqueViolation } from '../../db/database.ts';
 import { can } from '../../../shared/domain/roles.ts';
 import { decidingPathOf } from '../../../shared/domain/task-permissions.ts';
 import { isOpen } from '../../../shared/domain/task-lifecycle.ts';
-import { foldForSearch } from '../../../shared/domain/text.ts';
+import { searchDocument } from '../../../shared/domain/search.ts';
 import type { CreateTask, UpdateTask } from '../../../shared/schemas/tasks.ts';
 import { AppError, forbidden, staleVersion, duplicateField } from '../../errors.ts';
 import * as directives from '../directives/directives.repository.ts';
@@ -161,7 +161,7 @@ export async function updateTaskInTransaction(
   };
   await repository.updateTask(tx, id, {
     ...(changes.title !== undefined
-      ? { title: changes.title, search_text: foldForSearch(`${task.code} ${changes.title}`) }
+      ? { title: changes.title, search_text: searchDocument(task.code, changes.title) }
       : {}),
     ...(changes.description !== undefined ? { description: changes.description } : {}),
     ...(changes.taskGroupId !== undefined ? { task_group_id: changes.taskGroupId } : {}),

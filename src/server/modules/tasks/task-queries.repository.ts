@@ -7,6 +7,7 @@ import { OPEN_STATES, type TaskState } from '../../../shared/domain/task-lifecyc
 import type { Timeliness } from '../../../shared/domain/timeliness.ts';
 import { escapeLike } from '../../kernel/like-patterns.ts';
 import { daysLateSql, periodCovers, timelinessSql } from './timeliness-sql.ts';
+import { matchesWords } from '../../db/search-sql.ts';
 import { pathDepth } from '../../../shared/domain/roles.ts';
 
 export interface TaskFilter {
@@ -22,7 +23,8 @@ export interface TaskFilter {
   parentId?: string;
   deadlineFrom?: string;
   deadlineTo?: string;
-  folded?: string;
+  /** Words of a search (searchQueryWords): tasks holding them all. */
+  words?: string[];
   ids?: string[];
   /**
    * Which confidential tasks the reader sees: unset, all of them (inspectors); `none`, none (exports);
@@ -56,7 +58,7 @@ function countedIn(scopePath: string) {
  * is kept unless it is confidential and out of reach. Written as "not among the hidden ones" so that
  * the test is a probe of the small index of confidential tasks, not a read of each task's row.
  */
-function confidentialVisible(rule: NonNullable<TaskFilter['confidential']>): RawBuilder<boolean> {
+export function confidentialVisible(rule: NonNullable<TaskFilter['confidential']>): RawBuilder<boolean> {
   if (rule === 'none' || rule.readableUnder.length === 0) {
     return sql<boolean>`NOT EXISTS (SELECT 1 FROM task c WHERE c.id = t.id AND c.is_confidential)`;
   }
@@ -105,7 +107,7 @@ function tasksAsOf(db: Db, filter: TaskFilter) {
   if (filter.parentId) query = query.where('t.parent_task_id', '=', filter.parentId);
   if (filter.deadlineFrom) query = query.where('p.effective_deadline', '>=', filter.deadlineFrom);
   if (filter.deadlineTo) query = query.where('p.effective_deadline', '<=', filter.deadlineTo);
-  if (filter.folded) query = query.where('t.search_text', 'like', `%${escapeLike(filter.folded)}%`);
+  if (filter.words?.length) query = query.where(matchesWords('t', filter.words));
   if (filter.ids)
     query = query.where('t.id', 'in', filter.ids.length ? filter.ids : ['00000000-0000-0000-0000-000000000000']);
   return query;

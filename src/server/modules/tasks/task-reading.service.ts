@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.ts';
 import { today } from '../../../shared/domain/calendar-date.ts';
 import { isWithinScope, scopesFor } from '../../../shared/domain/roles.ts';
 import { allowedCapabilities, mayReadTask } from '../../../shared/domain/task-permissions.ts';
-import { foldForSearch } from '../../../shared/domain/text.ts';
+import { searchQueryWords } from '../../../shared/domain/search.ts';
 import { DEFAULT_DUE_SOON_DAYS } from '../../../shared/domain/timeliness.ts';
 import type { ListTasksQuery, TaskDetail } from '../../../shared/schemas/tasks.ts';
 import { forbidden, notFound } from '../../errors.ts';
@@ -34,7 +34,7 @@ export async function taskFilterFor(db: Db, principal: Principal, query: Omit<Li
     ...(query.parent ? { parentId: query.parent } : {}),
     ...(query.deadline_from ? { deadlineFrom: query.deadline_from } : {}),
     ...(query.deadline_to ? { deadlineTo: query.deadline_to } : {}),
-    ...(query.q ? { folded: foldForSearch(query.q) } : {}),
+    ...(query.q ? { words: searchQueryWords(query.q) } : {}),
     ...confidentialFilterOf(principal, scope.path),
   };
   if (query.parent) {

@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely';
-import { foldForSearch } from '../../../shared/domain/text.ts';
+import { searchDocument } from '../../../shared/domain/search.ts';
 import type { CreateTask } from '../../../shared/schemas/tasks.ts';
 import type { TaskTable } from '../../db/schema.ts';
 
@@ -43,6 +43,6 @@ export function newTaskRow(input: CreateTask, placement: TaskPlacement): Inserta
     effective_deadline: input.deadline,
     assigned_on: input.assign ? placement.today : null,
     completed_on: null,
-    search_text: foldForSearch(`${code} ${input.title}`),
+    search_text: searchDocument(code, input.title),
   };
 }

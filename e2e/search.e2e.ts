@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { searchWords } from '../src/shared/domain/search.ts';
+import type { TaskSummary } from '../src/shared/schemas/tasks.ts';
+import { ACCOUNTS, apiGet, launchBrowser, newContext, seriousAccessibilityViolations, signIn, vi } from './support.ts';
+
+let browser: Browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function signedInPage(): Promise<Page> {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await signIn(page, ACCOUNTS.steering, undefined, '/organizations');
+  return page;
+}
+
+/** A task with a title of at least three words, from the demo. */
+async function someTask(page: Page): Promise<TaskSummary> {
+  const { items } = await apiGet<{ items: TaskSummary[] }>(page, '/tasks?limit=50&sort=code');
+  const task = items.find((item) => searchWords(item.title).length >= 3);
+  assert.ok(task, 'the demo holds tasks with titles of several words');
+  return task;
+}
+
+test('a task code typed in the header search and Enter open the task', async () => {
+  const page = await signedInPage();
+  const task = await someTask(page);
+  const box = page.getByRole('combobox', { name: vi('search.label') });
+  await box.fill(task.code.toLowerCase());
+  await box.press('Enter');
+  await page.waitForURL(new RegExp(`/tasks/${task.id}`));
+  await page.getByRole('heading', { level: 1 }).filter({ hasText: task.title }).waitFor();
+  await page.context().close();
+});
+
+test('words typed without diacritics and out of order list the task under its group; arrows and Enter open it', async () => {
+  const page = await signedInPage();
+  const task = await someTask(page);
+  const words = searchWords(task.title);
+  const typed = [words.at(-1), words[0], words[1]].join(' ');
+  const box = page.getByRole('combobox', { name: vi('search.label') });
+  await box.fill(typed);
+  const listbox = page.getByRole('listbox');
+  await listbox.getByText(vi('search.group.task'), { exact: true }).waitFor();
+  const option = listbox.getByRole('option').filter({ hasText: task.title }).first();
+  await option.waitFor();
+  assert.deepEqual(await seriousAccessibilityViolations(page), []);
+
+  // Down the list with the keyboard until the task's option is the selected one, then Enter.
+  const options = await listbox.getByRole('option').allInnerTexts();
+  const index = options.findIndex((text) => text.includes(task.title));
+  for (let step = 0; step <= index; step += 1) await box.press('ArrowDown');
+  await box.press('Enter');
+  await page.waitForURL(new RegExp(`/tasks/${task.id}`));
+  await page.context().close();
+});
