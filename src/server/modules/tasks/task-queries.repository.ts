@@ -198,6 +198,17 @@ function sortExpression(sort: TaskSort, filter: TaskFilter): SortExpression {
   return column === 'progress_percent' ? progressAsOf(filter.asOf) : sql.ref(column);
 }
 
+/**
+ * Whether the filter keeps a small part of the tree (a ministry, a department, a commune: depth 3 and
+ * below), a task's sub-tasks, a document's tasks or given ones. Walking the periods in deadline order
+ * meets mostly tasks led elsewhere there (one ministry's first page: 30,868 tasks read for 20, 510 ms
+ * on a busy machine); reading that part's tasks and sorting them takes a few milliseconds.
+ */
+function isNarrow(filter: TaskFilter): boolean {
+  const path = filter.leadPath ?? filter.scopePath;
+  return (path !== undefined && pathDepth(path) >= 3) || Boolean(filter.parentId || filter.documentId || filter.ids);
+}
+
 /** A page of the list: the first `limit` tasks of the order, or those after a page's cursor (decision 0023). */
 export async function listSummaries(
   db: Db,
@@ -209,8 +220,11 @@ export async function listSummaries(
   const tasks = after
     ? tasksAsOf(db, filter).where(afterCursor(after, sortExpression(page.sort, filter)))
     : tasksAsOf(db, filter);
+  // `+ 0` orders the same way but hides the deadline index from the planner (isNarrow).
+  const ordered =
+    column === 'p.effective_deadline' && isNarrow(filter) ? sql`p.effective_deadline + 0` : sql.ref(column);
   return withSummaryColumns(tasks, filter)
-    .orderBy(sql.ref(column), (order) => (direction === 'asc' ? order.asc() : order.desc()).nullsLast())
+    .orderBy(ordered, (order) => (direction === 'asc' ? order.asc() : order.desc()).nullsLast())
     .orderBy(sql`t.code COLLATE "C"`)
     .limit(page.limit)
     .execute();
