@@ -33,7 +33,7 @@ import type { FeedbackQueueQuery, FeedbackSubmissionInput } from '../src/shared/
 import { foldForSearch } from '../src/shared/domain/text.ts';
 import { generateFeedbackDataset } from './feedback-dataset.ts';
 import { freePort, measure, ms, report, startProcess, temporaryDirectory, time, type Timing } from './support.ts';
-import { QUEUE_COUNT_CAP } from '../src/server/modules/feedback/feedback-queue.repository.ts';
+import { FEEDBACK_QUEUE_COUNT_CAP, listCountOf } from '../src/shared/domain/list-count.ts';
 
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -229,13 +229,11 @@ async function rawQueue(db: Db, where: QueueCase['where']) {
       ORDER BY pending_due_on NULLS LAST, received_at, id LIMIT ${PAGE + 1}`.execute(db),
     // Counted as the queue counts: up to its cap, then "more than".
     sql<{ n: number }>`SELECT count(*)::int AS n FROM (
-      SELECT 1 FROM feedback_item WHERE ${where} LIMIT ${QUEUE_COUNT_CAP + 1}) AS matches`.execute(db),
+      SELECT 1 FROM feedback_item WHERE ${where} LIMIT ${FEEDBACK_QUEUE_COUNT_CAP + 1}) AS matches`.execute(db),
   ]);
-  const n = Number(count.rows[0]?.n);
   return {
     ids: page.rows.slice(0, PAGE).map((row) => row.id),
-    total: Math.min(n, QUEUE_COUNT_CAP),
-    isCapped: n > QUEUE_COUNT_CAP,
+    ...listCountOf(Number(count.rows[0]?.n), FEEDBACK_QUEUE_COUNT_CAP),
   };
 }
 
@@ -305,7 +303,7 @@ async function queue() {
     for (const c of cases) {
       const raw = await rawQueue(db, c.where);
       const page = await listFeedbackQueue(db, c.principal, c.query);
-      if (page.total !== raw.total || page.totalIsCapped !== raw.isCapped)
+      if (page.total !== raw.total || page.totalIsCapped !== raw.totalIsCapped)
         problems.push(`${c.label}: queue total ${page.total}, raw count ${raw.total}`);
       if (page.items.map((item) => item.id).join() !== raw.ids.join())
         problems.push(`${c.label}: the queue's first page differs from the raw query's`);
@@ -317,7 +315,7 @@ async function queue() {
         TIMING,
       );
       rows.push({ label: c.label, baseline, service, total: raw.total });
-      const matched = `${raw.isCapped ? 'more than ' : ''}${raw.total.toLocaleString('en')}`;
+      const matched = `${raw.totalIsCapped ? 'more than ' : ''}${raw.total.toLocaleString('en')}`;
       console.log(`  ${c.label}: ${matched} items, queue p95 ${ms(service.p95)} ms`);
       if (process.env.BENCH_EXPLAIN === '1' || service.p95 >= TARGET_P95_MS) {
         console.log(`  query plans (raw) for ${c.label}:`);

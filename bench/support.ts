@@ -86,6 +86,23 @@ export interface Timing {
   p50: number;
   p95: number;
   p99: number;
+  /** The one-minute load average, the higher of the measurement's start and end. */
+  load: number;
+}
+
+/** The machine's CPUs: a load average above them means calls waited for a CPU, and times say little. */
+export const CPUS = os.availableParallelism();
+
+const loadAverage = () => os.loadavg()[0] ?? 0;
+
+/**
+ * A timing against its p95 target in milliseconds. Judged only when the machine was quiet (load
+ * average at most its CPUs): under load the absolute figures measure the queue for a CPU, and only
+ * the ratios to a baseline timed in the same run compare.
+ */
+export function verdict(timing: Timing, targetMs: number): 'met' | 'missed' | 'not judged' {
+  if (timing.load > CPUS) return 'not judged';
+  return timing.p95 <= targetMs ? 'met' : 'missed';
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -109,6 +126,7 @@ export async function time(
 ): Promise<Timing> {
   let call = 0;
   for (; call < options.warmUp; call += 1) await run(call);
+  const loadAtStart = loadAverage();
   const durations: number[] = [];
   const stopAt = performance.now() + options.maxSeconds * 1000;
   while (durations.length < options.repetitions && (durations.length < 20 || performance.now() < stopAt)) {
@@ -124,8 +142,21 @@ export async function time(
     p50: percentile(durations, 50),
     p95: percentile(durations, 95),
     p99: percentile(durations, 99),
+    load: Math.max(loadAtStart, loadAverage()),
   };
 }
 
 /** Milliseconds as the tables print them. */
 export const ms = (value: number) => value.toFixed(1);
+
+/** A Markdown table: the first column left-aligned, the others (figures) right-aligned. */
+export function printTable(header: string[], rows: string[][]): void {
+  console.log(`| ${header.join(' | ')} |`);
+  console.log(
+    `| --- | ${header
+      .slice(1)
+      .map(() => '---:')
+      .join(' | ')} |`,
+  );
+  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+}

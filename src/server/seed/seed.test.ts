@@ -184,6 +184,17 @@ describe('demo seed on pglite', () => {
     return loadPrincipal(db(), person.id, '', 'session');
   };
   const query = { limit: 1, sort: 'deadline' } as const;
+  /** How many tasks the list shows, page after page: past 1,000 its total only says "more than". */
+  const countListed = async (filters: { scope: string; as_of: string }) => {
+    let shown = 0;
+    let cursor: string | undefined;
+    do {
+      const page = await listTasks(db(), SYSTEM, { ...filters, limit: 500, sort: 'deadline', cursor });
+      shown += page.items.length;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return shown;
+  };
 
   it('reads the published headline for the country as of the cut-off', async () => {
     const dashboard = await getDashboard(db(), await principalOf('leader@demo.steerboard.vn'), {
@@ -248,14 +259,14 @@ describe('demo seed on pglite', () => {
       .execute();
     expect(new Set(subtasks.map((s) => s.code))).toEqual(new Set(['01', '46', '48']));
     for (const subtask of subtasks) expect(subtask.code_of_subtask.startsWith(`${subtask.code_of_parent}.`)).toBe(true);
-    const country = await listTasks(db(), SYSTEM, { ...query, scope: 'VN', as_of: '2026-01-01' });
+    const country = await countListed({ scope: 'VN', as_of: '2026-01-01' });
     const topLevel = await db()
       .selectFrom('task')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('parent_task_id', 'is', null)
       .where('assigned_on', '<=', '2026-01-01')
       .executeTakeFirstOrThrow();
-    expect(country.total).toBe(Number(topLevel.n));
+    expect(country).toBe(Number(topLevel.n));
   });
 
   it('leaves the demo focal points open tasks to work on today', async () => {

@@ -72,7 +72,7 @@ export const SQL_FILES: SqlFile[] = [
     cases: [
       {
         title: 'listSummaries: a page of a province as of a past day, by deadline (progress from its history)',
-        run: (db) => listSummaries(db, taskFilter(PROVINCE), { sort: 'deadline', offset: 0, limit: 21 }),
+        run: (db) => listSummaries(db, taskFilter(PROVINCE), { sort: 'deadline', limit: 21 }),
       },
       {
         title: "overdueSummaries: the dashboard's overdue list of the whole country as of a past day",

@@ -27,6 +27,7 @@ export const enDirectives = {
   'directives.backToList': '← All directive documents',
   'directives.citingTasks': 'Tasks citing this document',
   'directives.allCitingTasks': 'All {total} in the task list',
+  'directives.allCitingTasksOver': 'More than {total} in the task list',
   'directives.noCitingTasks': 'No task you can see cites this document.',
   'directives.register': 'Register',
   'directives.draftKept': 'What you type is kept in this tab until you register or cancel.',

@@ -115,6 +115,8 @@ export const enMonitoring = {
   'tasks.clearFilters': 'Clear the filters',
   'tasks.count': '{total, plural, =0 {No task matches} one {# task} other {# tasks}}',
   'tasks.range': '{from}–{to} of {total}',
+  'tasks.countOver': 'More than {total, number} tasks',
+  'tasks.rangeOver': '{from}–{to} of more than {total}',
   'tasks.pagination': 'Pages of the list',
   'tasks.firstPage': 'First page',
   'tasks.previousPage': 'Previous page',

@@ -29,6 +29,7 @@ export const frDirectives = {
   'directives.backToList': "← Tous les documents d'orientation",
   'directives.citingTasks': 'Tâches citant ce document',
   'directives.allCitingTasks': 'Les {total} dans la liste des tâches',
+  'directives.allCitingTasksOver': 'Plus de {total} dans la liste des tâches',
   'directives.noCitingTasks': 'Aucune tâche visible pour vous ne cite ce document.',
   'directives.register': 'Enregistrer',
   'directives.draftKept':

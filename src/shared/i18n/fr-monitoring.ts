@@ -117,6 +117,8 @@ export const frMonitoring = {
   'tasks.clearFilters': 'Effacer les filtres',
   'tasks.count': '{total, plural, =0 {Aucune tâche ne correspond} one {# tâche} other {# tâches}}',
   'tasks.range': '{from} à {to} sur {total}',
+  'tasks.countOver': 'Plus de {total, number} tâches',
+  'tasks.rangeOver': '{from} à {to} sur plus de {total}',
   'tasks.pagination': 'Pages de la liste',
   'tasks.firstPage': 'Première page',
   'tasks.previousPage': 'Page précédente',

@@ -29,6 +29,7 @@ export const viDirectives = {
   'directives.backToList': '← Tất cả văn bản chỉ đạo',
   'directives.citingTasks': 'Nhiệm vụ thực hiện văn bản này',
   'directives.allCitingTasks': 'Xem cả {total} nhiệm vụ trong danh sách',
+  'directives.allCitingTasksOver': 'Xem hơn {total} nhiệm vụ trong danh sách',
   'directives.noCitingTasks': 'Không có nhiệm vụ nào trong phạm vi của bạn thực hiện văn bản này.',
   'directives.register': 'Đăng ký',
   'directives.draftKept': 'Nội dung bạn nhập được giữ trong thẻ này cho đến khi đăng ký hoặc hủy.',

@@ -117,6 +117,8 @@ export const viMonitoring = {
   'tasks.clearFilters': 'Xóa bộ lọc',
   'tasks.count': '{total, plural, =0 {Không có nhiệm vụ nào phù hợp} other {# nhiệm vụ}}',
   'tasks.range': '{from}–{to} trên tổng số {total}',
+  'tasks.countOver': 'Hơn {total, number} nhiệm vụ',
+  'tasks.rangeOver': '{from}–{to} trên tổng số hơn {total}',
   'tasks.pagination': 'Phân trang danh sách',
   'tasks.firstPage': 'Trang đầu',
   'tasks.previousPage': 'Trang trước',

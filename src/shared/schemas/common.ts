@@ -48,6 +48,20 @@ export const PageQuerySchema = z.object({
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
+/** A page of a list whose matches are counted up to `cap` (ListCount, decision 0023). */
+export const countedPageOf = <T extends z.ZodType>(item: T, cap: number, noun: string) =>
+  pageOf(item).extend({
+    total: z
+      .number()
+      .int()
+      .describe(`How many ${noun} match the filters over all pages, counted up to ${cap.toLocaleString('en')}`),
+    totalIsCapped: z
+      .boolean()
+      .describe(
+        `true when more ${noun} match than \`total\`: counting stops at ${cap.toLocaleString('en')}, so that pages stay fast`,
+      ),
+  });
+
 /** RFC 9457 problem details, as every error is rendered. */
 export const ProblemSchema = z.object({
   type: z.string(),

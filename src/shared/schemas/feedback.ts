@@ -13,7 +13,8 @@ import {
   TITLE_MAX,
 } from '../domain/feedback.ts';
 import { SERVICE_LEVEL_STATES } from '../domain/feedback-service-level.ts';
-import { CalendarDateSchema, IdSchema, PageQuerySchema, safeText, text } from './common.ts';
+import { FEEDBACK_QUEUE_COUNT_CAP } from '../domain/list-count.ts';
+import { CalendarDateSchema, countedPageOf, IdSchema, PageQuerySchema, safeText, text } from './common.ts';
 
 const OrganizationRefSchema = z.object({ id: IdSchema, code: z.string(), nameVi: z.string(), nameEn: z.string() });
 
@@ -253,14 +254,7 @@ export const FeedbackQueueQuerySchema = PageQuerySchema.extend({
 });
 export type FeedbackQueueQuery = z.infer<typeof FeedbackQueueQuerySchema>;
 
-export const FeedbackPageSchema = z.object({
-  items: z.array(FeedbackSummarySchema),
-  nextCursor: z.string().nullable(),
-  total: z.number().int(),
-  totalIsCapped: z
-    .boolean()
-    .describe('true when more items match than `total`: counting stops at 10,000, so that pages stay fast'),
-});
+export const FeedbackPageSchema = countedPageOf(FeedbackSummarySchema, FEEDBACK_QUEUE_COUNT_CAP, 'items');
 export type FeedbackPage = z.infer<typeof FeedbackPageSchema>;
 
 const reason = text(4000, { multiline: true });

@@ -3,7 +3,8 @@ import { TASK_STATES } from '../domain/task-lifecycle.ts';
 import { EXPECTED_OUTPUTS, PRIORITIES, TASK_ACTIONS, TASK_EVENT_KINDS, TASK_SORTS } from '../domain/task-vocabulary.ts';
 import { TASK_CAPABILITIES } from '../domain/task-permissions.ts';
 import { TIMELINESS } from '../domain/timeliness.ts';
-import { CalendarDateSchema, IdSchema, PageQuerySchema, safeText, text } from './common.ts';
+import { TASK_LIST_COUNT_CAP } from '../domain/list-count.ts';
+import { CalendarDateSchema, countedPageOf, IdSchema, PageQuerySchema, safeText, text } from './common.ts';
 import { ExportFormatSchema } from './spreadsheets.ts';
 
 const OrganizationRefSchema = z.object({ id: IdSchema, code: z.string(), nameVi: z.string(), nameEn: z.string() });
@@ -208,9 +209,5 @@ export const ListTasksQuerySchema = PageQuerySchema.extend({
 });
 export type ListTasksQuery = z.infer<typeof ListTasksQuerySchema>;
 
-export const TaskPageSchema = z.object({
-  items: z.array(TaskSummarySchema),
-  nextCursor: z.string().nullable(),
-  /** How many tasks match the filters, over all pages. */
-  total: z.number().int(),
-});
+export const TaskPageSchema = countedPageOf(TaskSummarySchema, TASK_LIST_COUNT_CAP, 'tasks');
+export type TaskPage = z.infer<typeof TaskPageSchema>;

@@ -3,8 +3,9 @@ import { formatNumber } from '../lib/format.ts';
 import { useI18n } from '../lib/i18n.tsx';
 
 /**
- * A paged list's count and the range shown ("120 tasks · 51–100 of 120"), announced politely: a screen
- * reader hears the new count after each filter change.
+ * A paged list's count and the range shown ("120 tasks · 51–100 of 120", or "More than 1,000 tasks ·
+ * 51–100 of more than 1,000" when the server stopped counting, decision 0023), announced politely: a
+ * screen reader hears the new count after each filter change.
  */
 export function ListCount({
   count,
@@ -23,7 +24,7 @@ export function ListCount({
   /** How many items the page shows. */
   shown: number;
   total: number;
-  /** The total is a floor: the server stopped counting there ("10,000+"). */
+  /** The total is a floor: the server stopped counting there ("of more than 1,000"). */
   totalIsCapped?: boolean;
   id?: string;
 }) {
@@ -33,10 +34,10 @@ export function ListCount({
     <Text fw={600} aria-live="polite" id={id}>
       {count}
       {shown > 0
-        ? ` · ${t('tasks.range', {
+        ? ` · ${t(totalIsCapped ? 'tasks.rangeOver' : 'tasks.range', {
             from: formatNumber(locale, firstShown),
             to: formatNumber(locale, firstShown + shown - 1),
-            total: `${formatNumber(locale, total)}${totalIsCapped ? '+' : ''}`,
+            total: formatNumber(locale, total),
           })}`
         : null}
     </Text>

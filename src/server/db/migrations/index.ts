@@ -14,6 +14,7 @@ import * as authHardening from './0012-auth-hardening.ts';
 import * as crashSafety from './0013-crash-safety.ts';
 import * as confidentialTaskIndex from './0014-confidential-task-index.ts';
 import * as wordSearch from './0016-word-search.ts';
+import * as taskListDeadlineIndex from './0017-task-list-deadline-index.ts';
 
 /**
  * Forward-only migrations, in order. Listed here rather than read from the folder so that the
@@ -35,4 +36,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0013-crash-safety': crashSafety,
   '0014-confidential-task-index': confidentialTaskIndex,
   '0016-word-search': wordSearch,
+  '0017-task-list-deadline-index': taskListDeadlineIndex,
 };

@@ -213,7 +213,7 @@ describe.each(TEST_DATABASE_KINDS)('task tallies on %s', (kind) => {
       for (const asOf of ['2025-06-30', '2025-09-30', '2026-01-31']) {
         const dashboard = await getDashboard(db, SYSTEM, { scope: code, as_of: asOf });
         const filter = { scopePath: scopePath ?? '', asOf, dueSoonDays: 7, timeliness: ['overdue' as const] };
-        const list = await listSummaries(db, filter, { sort: 'deadline', offset: 0, limit: 50 });
+        const list = await listSummaries(db, filter, { sort: 'deadline', limit: 50 });
         expect(
           dashboard.overdueTasks.map((task) => task.code),
           `${code} ${asOf}`,

@@ -1,10 +1,12 @@
 import { sql } from 'kysely';
 import { escapeLike } from '../../kernel/like-patterns.ts';
+import { countUpTo } from '../../db/count-up-to.ts';
 import type { Db } from '../../db/database.ts';
 import { COMMITTEE_TIME_ZONE } from '../../../shared/domain/calendar-date.ts';
 import type { FeedbackField, FeedbackSort, FeedbackState, FeedbackType } from '../../../shared/domain/feedback.ts';
 import type { ServiceLevelState } from '../../../shared/domain/feedback-service-level.ts';
 import { matchesWords } from '../../db/search-sql.ts';
+import { FEEDBACK_QUEUE_COUNT_CAP, type ListCount } from '../../../shared/domain/list-count.ts';
 
 export interface QueueFilter {
   /** Assigned within one of these paths; undefined reads every item, unassigned ones included. */
@@ -128,19 +130,8 @@ export type QueueRow = Awaited<ReturnType<typeof listQueue>>[number];
 
 /**
  * Counting a filter's every match was most of a million-item queue's time (the exact total of a
- * text search, 300 ms; the page itself, 2 ms): counting stops past QUEUE_COUNT_CAP.
+ * text search, 300 ms; the page itself, 2 ms): counting stops past FEEDBACK_QUEUE_COUNT_CAP.
  */
-export const QUEUE_COUNT_CAP = 10_000;
-
-export async function countQueue(db: Db, filter: QueueFilter): Promise<{ total: number; isCapped: boolean }> {
-  const matches = filtered(db, filter)
-    .select('f.id')
-    .limit(QUEUE_COUNT_CAP + 1)
-    .as('matches');
-  const row = await db
-    .selectFrom(matches)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const n = Number(row.n);
-  return { total: Math.min(n, QUEUE_COUNT_CAP), isCapped: n > QUEUE_COUNT_CAP };
+export function countQueue(db: Db, filter: QueueFilter): Promise<ListCount> {
+  return countUpTo(db, filtered(db, filter).select('f.id'), FEEDBACK_QUEUE_COUNT_CAP);
 }

@@ -69,7 +69,7 @@ export async function listFeedbackQueue(
     filter.assignedPath = organization.path;
   }
   const offset = offsetOf(query.cursor);
-  const [rows, { total, isCapped }] = await Promise.all([
+  const [rows, count] = await Promise.all([
     listQueue(db, filter, { sort: query.sort, offset, limit: query.limit + 1 }),
     countQueue(db, filter),
   ]);
@@ -77,8 +77,7 @@ export async function listFeedbackQueue(
   return {
     items: page.map((row) => toSummary(row, principal.grants, asOf, filter.soonLimit)),
     nextCursor,
-    total,
-    totalIsCapped: isCapped,
+    ...count,
   };
 }
 

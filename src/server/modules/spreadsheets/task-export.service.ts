@@ -58,7 +58,7 @@ export async function exportTasks(
   const rows = await listSummaries(
     db,
     { ...filter, confidential: 'none' },
-    { sort: query.sort, offset: 0, limit: MAX_EXPORT_ROWS },
+    { sort: query.sort, limit: MAX_EXPORT_ROWS },
   );
   const tasks = await exportedTasks(db, rows.map(toTaskSummary));
   const headers = TASK_SHEET_COLUMNS.map((column) => columnHeader(column, locale));

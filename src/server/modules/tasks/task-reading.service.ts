@@ -4,15 +4,15 @@ import { isWithinScope, scopesFor } from '../../../shared/domain/roles.ts';
 import { allowedCapabilities, mayReadTask } from '../../../shared/domain/task-permissions.ts';
 import { searchQueryWords } from '../../../shared/domain/search.ts';
 import { DEFAULT_DUE_SOON_DAYS } from '../../../shared/domain/timeliness.ts';
-import type { ListTasksQuery, TaskDetail } from '../../../shared/schemas/tasks.ts';
+import type { ListTasksQuery, TaskDetail, TaskPage } from '../../../shared/schemas/tasks.ts';
 import { forbidden, notFound } from '../../errors.ts';
 import type { Principal } from '../../kernel/principal.ts';
 import { findConclusion, findDocument } from '../directives/directives.repository.ts';
 import { filesOfTask } from './evidence.repository.ts';
 import { toEvidenceFile } from './evidence-views.ts';
 import { getOrganization } from '../organizations/organizations.service.ts';
-import { offsetOf, pageFrom } from '../../kernel/pagination.ts';
 import { readingScope } from './task-access.ts';
+import { decodeTaskCursor, encodeTaskCursor } from './task-list-cursor.ts';
 import { actorGrants, positionOf } from './task-context.ts';
 import * as queries from './task-queries.repository.ts';
 import * as repository from './tasks.repository.ts';
@@ -64,15 +64,19 @@ export function confidentialFilterOf(
   return { confidential: { readableUnder: scopes } };
 }
 
-export async function listTasks(db: Db, principal: Principal, query: ListTasksQuery) {
+/** A page of the list, after the cursor of the page before it, with the count of every match up to its cap. */
+export async function listTasks(db: Db, principal: Principal, query: ListTasksQuery): Promise<TaskPage> {
   const { filter } = await taskFilterFor(db, principal, query);
-  const offset = offsetOf(query.cursor);
-  const [rows, total] = await Promise.all([
-    queries.listSummaries(db, filter, { sort: query.sort, offset, limit: query.limit + 1 }),
+  const after = decodeTaskCursor(query.cursor, query.sort);
+  // Read with one row more than the page: that row says whether another page follows.
+  const [rows, count] = await Promise.all([
+    queries.listSummaries(db, filter, { sort: query.sort, limit: query.limit + 1, ...(after ? { after } : {}) }),
     queries.countSummaries(db, filter),
   ]);
-  const { page, nextCursor } = pageFrom(rows, query.limit, offset);
-  return { items: page.map(toTaskSummary), nextCursor, total };
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  const nextCursor = rows.length > query.limit && last ? encodeTaskCursor(queries.cursorAfter(last, query.sort)) : null;
+  return { items: page.map(toTaskSummary), nextCursor, ...count };
 }
 
 /** Who may read a task: the one rule of shared/domain/task-permissions.ts. */
@@ -106,8 +110,8 @@ export async function getTaskDetail(db: Db, principal: Principal, id: string, as
     files,
     pending,
   ] = await Promise.all([
-    queries.listSummaries(db, { ...filter, ids: [id] }, { sort: 'code', offset: 0, limit: 1 }),
-    queries.listSummaries(db, { ...filter, parentId: id }, { sort: 'code', offset: 0, limit: 500 }),
+    queries.listSummaries(db, { ...filter, ids: [id] }, { sort: 'code', limit: 1 }),
+    queries.listSummaries(db, { ...filter, parentId: id }, { sort: 'code', limit: 500 }),
     repository.coordinatorsOf(db, id),
     repository.eventsOf(db, id),
     repository.reportsOf(db, id),

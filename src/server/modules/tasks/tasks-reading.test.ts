@@ -1,15 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, today } from '../../../shared/domain/calendar-date.ts';
-import type { TaskSummary } from '../../../shared/schemas/tasks.ts';
+import type { TaskPage, TaskSummary } from '../../../shared/schemas/tasks.ts';
 import { actorFor, buildProgramme, buildTask, move, type TestProgramme } from '../../testing/task-factory.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
 import { TEST_DATABASE_KINDS } from '../../testing/test-database.ts';
 
-interface Page {
-  items: TaskSummary[];
-  nextCursor: string | null;
-  total: number;
-}
+type Page = TaskPage;
 
 /**
  * Reading tasks: filters, sort, pages, and who sees what. Nine tasks made today through the
@@ -81,7 +77,7 @@ describe.each(TEST_DATABASE_KINDS)('reading tasks on %s', (kind) => {
     it('lists the top-level tasks of the scope, drafts included, with their timeliness', async () => {
       const page = await list('limit=100');
       expect(titles(page)).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H']);
-      expect(page.total).toBe(8);
+      expect(page).toMatchObject({ total: 8, totalIsCapped: false });
       const by = Object.fromEntries(page.items.map((item) => [item.title.slice(0, 1), item]));
       expect(Object.fromEntries(Object.entries(by).map(([k, v]) => [k, v.timeliness]))).toEqual({
         A: 'on_track',
@@ -199,6 +195,51 @@ describe.each(TEST_DATABASE_KINDS)('reading tasks on %s', (kind) => {
       expect(response.statusCode, response.body).toBe(403);
       const ministry = await client.ministryFocal!.request({ method: 'GET', url: `/api/v1/tasks?parent=${ids.C}` });
       expect(ministry.statusCode).toBe(403);
+    });
+  });
+
+  // Last, as it adds a task: the lists above count eight.
+  describe('pages that follow their cursor', () => {
+    it('continue after the last task shown, even when a task is added before it meanwhile', async () => {
+      const first = await list('sort=deadline&limit=3');
+      const shown = first.items.map((item) => item.id);
+      const steering = await actorFor(t.database.db, t.world.person.steering);
+      // The earliest deadline of all: an offset would now show the first page's last task again.
+      await buildTask(t.database.db, steering, {
+        programmeId: programme.id,
+        title: 'I Nhiệm vụ giao thêm',
+        leadOrganizationId: t.world.org.ministry.id,
+        deadline: day(-60),
+      });
+      const rest: string[] = [];
+      let cursor = first.nextCursor;
+      while (cursor) {
+        const page = await list(`sort=deadline&limit=3&cursor=${cursor}`);
+        rest.push(...page.items.map((item) => item.id));
+        cursor = page.nextCursor;
+      }
+      expect(rest.filter((id) => shown.includes(id))).toEqual([]);
+      expect(new Set([...shown, ...rest])).toEqual(new Set(Object.values(ids).filter((id) => id !== ids.S)));
+    });
+
+    it('refuse a cursor of another order, or one that is not theirs, as invalid input', async () => {
+      const { nextCursor } = await list('sort=deadline&limit=2');
+      const request = (query: string) =>
+        client.steering!.request({
+          method: 'GET',
+          url: `/api/v1/tasks?${query}`,
+          headers: { 'accept-language': 'vi' },
+        });
+      const otherOrder = await request(`sort=code&limit=2&cursor=${nextCursor}`);
+      expect(otherOrder.statusCode).toBe(400);
+      expect(otherOrder.json().errors).toEqual([
+        { path: 'querystring.cursor', message: expect.stringContaining('thứ tự khác') },
+      ]);
+      for (const cursor of ['2', 'not-a-cursor', Buffer.from('["deadline","soon","X"]').toString('base64url')]) {
+        const response = await request(`sort=deadline&cursor=${cursor}`);
+        expect(response.statusCode, cursor).toBe(400);
+        expect(response.json().errors[0].path).toBe('querystring.cursor');
+      }
     });
   });
 });

@@ -7,7 +7,7 @@ import type {
 } from '../../../shared/schemas/directives.ts';
 import { api } from '../../lib/api-client.ts';
 import type { Page } from '../organizations/organizations-api.ts';
-import type { TaskPage } from '../tasks/tasks-api.ts';
+import type { TaskPage } from '../../../shared/schemas/tasks.ts';
 import type { DocumentListSearch, MeetingListSearch } from './directive-list-search.ts';
 
 export const DIRECTIVE_PAGE_SIZE = 50;

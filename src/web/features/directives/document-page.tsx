@@ -75,7 +75,9 @@ function CitingTasks({ documentId }: { documentId: string }) {
         </Title>
         {total > 0 ? (
           <ButtonLink to="/tasks" search={{ document: documentId }} variant="default" size="xs">
-            {t('directives.allCitingTasks', { total: formatNumber(locale, total) })}
+            {t(query.data?.totalIsCapped ? 'directives.allCitingTasksOver' : 'directives.allCitingTasks', {
+              total: formatNumber(locale, total),
+            })}
           </ButtonLink>
         ) : null}
       </Group>

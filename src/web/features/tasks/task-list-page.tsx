@@ -55,11 +55,12 @@ export function TaskListPage() {
       {query.data ? (
         <ListCount
           id="task-list-count"
-          count={t('tasks.count', { total })}
+          count={t(query.data.totalIsCapped ? 'tasks.countOver' : 'tasks.count', { total })}
           page={search.page ?? 1}
           pageSize={TASK_PAGE_SIZE}
           shown={tasks.length}
           total={total}
+          totalIsCapped={query.data.totalIsCapped}
         />
       ) : null}
       {tasks.length > 0 ? <TaskTable tasks={tasks} caption={t('tasks.title')} asOf={search.as_of} /> : null}

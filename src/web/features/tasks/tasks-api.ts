@@ -9,16 +9,12 @@ import type {
   DecideExtension,
   EvidenceFile,
   TaskDetail,
-  TaskSummary,
+  TaskPage,
   UpdateTask,
 } from '../../../shared/schemas/tasks.ts';
 import { api, apiRequest, buildUrl } from '../../lib/api-client.ts';
 import type { Page } from '../organizations/organizations-api.ts';
 import type { TaskListSearch } from './task-list-search.ts';
-
-export interface TaskPage extends Page<TaskSummary> {
-  total: number;
-}
 
 export const TASK_PAGE_SIZE = 50;
 
