@@ -6,6 +6,7 @@ import { enMonitoring } from './en-monitoring.ts';
 import { enCalendar } from './en-calendar.ts';
 import { enDirectives } from './en-directives.ts';
 import { enInput } from './en-input.ts';
+import { enDisplay } from './en-display.ts';
 
 /**
  * The source catalogue: every message of the server and the web app, as ICU MessageFormat, one file
@@ -20,6 +21,7 @@ export const en = {
   ...enFeedbackScreens,
   ...enFeedbackExtras,
   ...enInput,
+  ...enDisplay,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -7,6 +7,7 @@ import { frMonitoring } from './fr-monitoring.ts';
 import { frCalendar } from './fr-calendar.ts';
 import { frDirectives } from './fr-directives.ts';
 import { frInput } from './fr-input.ts';
+import { frDisplay } from './fr-display.ts';
 
 /** French. */
 export const fr = {
@@ -18,4 +19,5 @@ export const fr = {
   ...frFeedbackScreens,
   ...frFeedbackExtras,
   ...frInput,
+  ...frDisplay,
 } satisfies Catalogue;

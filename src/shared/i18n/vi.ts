@@ -7,6 +7,7 @@ import { viMonitoring } from './vi-monitoring.ts';
 import { viCalendar } from './vi-calendar.ts';
 import { viDirectives } from './vi-directives.ts';
 import { viInput } from './vi-input.ts';
+import { viDisplay } from './vi-display.ts';
 
 /** Vietnamese: the default language of the product. */
 export const vi = {
@@ -18,4 +19,5 @@ export const vi = {
   ...viFeedbackScreens,
   ...viFeedbackExtras,
   ...viInput,
+  ...viDisplay,
 } satisfies Catalogue;
