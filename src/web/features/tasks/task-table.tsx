@@ -5,6 +5,7 @@ import { AnchorLink } from '../../components/router-links.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { localName, useI18n } from '../../lib/i18n.tsx';
 import { StateBadge, TaskProgress, TimelinessBadge } from './task-badges.tsx';
+import { daysLateText } from './days-late-text.ts';
 
 interface TaskTableProps {
   tasks: TaskSummary[];
@@ -93,7 +94,7 @@ function TaskCards({ tasks, caption, asOf }: Omit<TaskTableProps, 'isShowingDays
               <TimelinessBadge timeliness={task.timeliness} />
               {task.daysLate > 0 ? (
                 <Text size="xs" c="red.9" fw={600}>
-                  {t('tasks.daysLate', { days: task.daysLate })}
+                  {daysLateText(t, task)}
                 </Text>
               ) : null}
             </Group>
