@@ -19,22 +19,26 @@ interface TaskTableProps {
 /** Tasks as every list shows them: the same columns on the task list, the dashboard and a parent's page. */
 export function TaskTable({ tasks, caption, asOf, isShowingDaysLate = false }: TaskTableProps) {
   const { t, locale } = useI18n();
-  // Eight columns do not fit a phone: there each task is a card, read from top to bottom.
+  // A table does not fit a phone: there each task is a card, read from top to bottom.
   const isPhone = useMediaQuery('(max-width: 47.99em)') ?? false;
   if (isPhone) return <TaskCards tasks={tasks} caption={caption} asOf={asOf} />;
+  // Six columns fit a parent's page beside its timeline (about 690 px at 1366 px): the lead agency
+  // goes under the title, state and timeliness share a column, and if it still scrolls, the code stays.
   return (
-    <Table.ScrollContainer minWidth={900}>
+    <Table.ScrollContainer minWidth={640}>
       {/* Named for screen readers; the heading above it already says what it is to the eye. */}
-      <Table striped highlightOnHover verticalSpacing="xs" aria-label={caption}>
+      <Table striped highlightOnHover verticalSpacing="xs" aria-label={caption} className="sticky-first-column">
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('tasks.code')}</Table.Th>
             <Table.Th scope="col">{t('tasks.taskTitle')}</Table.Th>
-            <Table.Th scope="col">{t('tasks.agency')}</Table.Th>
             <Table.Th scope="col">{t('tasks.deadline')}</Table.Th>
-            {isShowingDaysLate ? <Table.Th scope="col">{t('dashboard.daysLate')}</Table.Th> : null}
+            {isShowingDaysLate ? (
+              <Table.Th scope="col" ta="right">
+                {t('dashboard.daysLate')}
+              </Table.Th>
+            ) : null}
             <Table.Th scope="col">{t('tasks.state')}</Table.Th>
-            <Table.Th scope="col">{t('tasks.timeliness')}</Table.Th>
             <Table.Th scope="col">{t('tasks.progress')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -46,21 +50,23 @@ export function TaskTable({ tasks, caption, asOf, isShowingDaysLate = false }: T
                   {task.code}
                 </AnchorLink>
               </Table.Td>
-              <Table.Td miw={260}>
+              <Table.Td miw={200}>
                 <Text size="sm" lineClamp={3}>
                   {task.title}
                 </Text>
+                <Text size="xs" c="dimmed">
+                  {localName(locale, task.lead)}
+                </Text>
               </Table.Td>
-              <Table.Td miw={160}>{localName(locale, task.lead)}</Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <DeadlineCell task={task} />
               </Table.Td>
               {isShowingDaysLate ? <Table.Td ta="right">{task.daysLate}</Table.Td> : null}
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <StateBadge state={task.state} />
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <TimelinessBadge timeliness={task.timeliness} />
+              <Table.Td>
+                <Stack gap={4} align="flex-start">
+                  <StateBadge state={task.state} />
+                  <TimelinessBadge timeliness={task.timeliness} />
+                </Stack>
               </Table.Td>
               <Table.Td>
                 <TaskProgress code={task.code} percent={task.progressPercent} />
