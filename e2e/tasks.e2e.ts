@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { addDays } from '../src/shared/domain/calendar-date.ts';
+import { writeCalendarDate } from '../src/shared/domain/calendar-date-format.ts';
 import type { TaskDetail } from '../src/shared/schemas/tasks.ts';
 import { findOpenTask, takeAction, taskStateBadge } from './task-support.ts';
 import { ACCOUNTS, apiGet, launchBrowser, newContext, signIn, vi } from './support.ts';
@@ -110,12 +111,8 @@ test('an extension asked by the focal point and approved by steering moves the e
   await extensions.getByRole('button', { name: vi('task.approve'), exact: true }).click();
   await extensions.getByText(vi('extensionStatus.approved'), { exact: true }).waitFor();
 
-  // The page shows the date as the browser formats it in Vietnamese: compute it there too.
-  const expected = await steering.evaluate(
-    (date) =>
-      new Intl.DateTimeFormat('vi', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`)),
-    requested,
-  );
+  // The page writes dates as the interface language does (decision 0024): dd/mm/yyyy in Vietnamese.
+  const expected = writeCalendarDate('vi', requested);
   await steering.waitForFunction(
     (text) => document.querySelector('[data-field="effectiveDeadline"]')?.textContent === text,
     expected,

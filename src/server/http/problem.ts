@@ -1,5 +1,7 @@
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { isCalendarDate } from '../../shared/domain/calendar-date.ts';
+import { writeCalendarDate } from '../../shared/domain/calendar-date-format.ts';
 import { DEFAULT_LOCALE, isMessageKey, type Locale, negotiateLocale, translate } from '../../shared/i18n/index.ts';
 import type { Problem } from '../../shared/schemas/common.ts';
 import { AppError, type ErrorCode, ERROR_STATUS } from '../errors.ts';
@@ -60,11 +62,18 @@ function toAppError(error: FastifyError | AppError, locale: Locale): AppError {
   return code ? new AppError(code, error.message) : new AppError('internal', 'Internal error');
 }
 
+/**
+ * A detail named `…On` is a calendar date (the house's naming: issuedOn, completedOn): the message
+ * shows it as the reader writes dates (decision 0024), not as 'YYYY-MM-DD'.
+ */
+const asParam = (locale: Locale, key: string, value: string | number): string | number =>
+  typeof value === 'string' && key.endsWith('On') && isCalendarDate(value) ? writeCalendarDate(locale, value) : value;
+
 export function renderProblem(error: AppError, locale: Locale): Problem {
   const params = Object.fromEntries(
-    Object.entries(error.details).filter((entry): entry is [string, string | number] =>
-      ['string', 'number'].includes(typeof entry[1]),
-    ),
+    Object.entries(error.details)
+      .filter((entry): entry is [string, string | number] => ['string', 'number'].includes(typeof entry[1]))
+      .map(([key, value]) => [key, asParam(locale, key, value)]),
   );
   return {
     type: `https://steerboard.dev/problems/${error.code}`,

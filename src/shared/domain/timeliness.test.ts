@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, calendarDateOf, daysBetween, isCalendarDate } from './calendar-date.ts';
 import { headlineOf } from './headline.ts';
 import { canTransition, TASK_STATES } from './task-lifecycle.ts';
-import { daysLate, timelinessOf } from './timeliness.ts';
+import { daysLate, daysLateOf, timelinessOf } from './timeliness.ts';
 
 const open = (deadline: string | null) => ({ state: 'in_progress' as const, deadline, completedOn: null });
 
@@ -47,6 +47,16 @@ describe('timelinessOf', () => {
     expect(daysLate('2025-09-20', '2025-09-30')).toBe(10);
     expect(daysLate('2025-09-30', '2025-09-30')).toBe(0);
     expect(daysLate(null, '2025-09-30')).toBe(0);
+  });
+
+  it('keeps the days late of a task completed late: deadline to completion, in calendar days', () => {
+    const completed = (completedOn: string) => ({ state: 'completed' as const, deadline: '2025-09-20', completedOn });
+    // Completed on 30 September, ten days after its deadline, read at any later date.
+    expect(daysLateOf(completed('2025-09-30'), '2025-12-31')).toBe(10);
+    expect(daysLateOf(completed('2025-09-20'), '2025-12-31')).toBe(0);
+    expect(daysLateOf(completed('2025-09-01'), '2025-12-31')).toBe(0);
+    expect(daysLateOf({ state: 'in_progress', deadline: '2025-09-20', completedOn: null }, '2025-09-25')).toBe(5);
+    expect(daysLateOf({ state: 'cancelled', deadline: '2025-09-20', completedOn: null }, '2025-09-25')).toBe(0);
   });
 });
 

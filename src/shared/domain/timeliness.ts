@@ -43,7 +43,13 @@ export function daysLate(deadline: CalendarDate | null, asOf: CalendarDate): num
   return deadline === null ? 0 : Math.max(0, daysBetween(deadline, asOf));
 }
 
-/** Days late of a task as of `asOf`: only an open task can be late; 0 for any other. */
+/**
+ * Days late of a task as of `asOf`, in calendar days like its deadline (working days count only
+ * feedback service levels, decision 0013): an open task, from its deadline to `asOf`; a task
+ * completed late, from its deadline to its completion, so a late result keeps its measure
+ * (decision 0024); 0 for any other.
+ */
 export function daysLateOf(task: TaskAsOf, asOf: CalendarDate): number {
+  if (task.state === 'completed') return task.completedOn === null ? 0 : daysLate(task.deadline, task.completedOn);
   return isOpen(task.state) ? daysLate(task.deadline, asOf) : 0;
 }

@@ -61,7 +61,7 @@ export const enMonitoring = {
   'dashboard.headline': 'Headline figures',
   'dashboard.total': 'Tasks assigned',
   'dashboard.completed': 'Completed',
-  'dashboard.completedSplit': '{onTime} on time · {late} late',
+  'dashboard.completedSplit': '{onTime} on time · {late} completed late',
   'dashboard.inProgress': 'In progress',
   'dashboard.dueSoon': 'of which {count} due within {days, plural, one {# day} other {# days}}',
   'dashboard.overdue': 'Overdue',

@@ -7,6 +7,7 @@ import { enCalendar } from './en-calendar.ts';
 import { enDirectives } from './en-directives.ts';
 import { enInput } from './en-input.ts';
 import { enSearch } from './en-search.ts';
+import { enDisplay } from './en-display.ts';
 
 /**
  * The source catalogue: every message of the server and the web app, as ICU MessageFormat, one file
@@ -22,6 +23,7 @@ export const en = {
   ...enFeedbackExtras,
   ...enInput,
   ...enSearch,
+  ...enDisplay,
 } as const;
 
 export type MessageKey = keyof typeof en;

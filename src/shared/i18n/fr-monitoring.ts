@@ -63,7 +63,7 @@ export const frMonitoring = {
   'dashboard.headline': 'Chiffres clés',
   'dashboard.total': 'Tâches assignées',
   'dashboard.completed': 'Achevées',
-  'dashboard.completedSplit': '{onTime} à temps · {late} en retard',
+  'dashboard.completedSplit': '{onTime} à temps · {late} achevées en retard',
   'dashboard.inProgress': 'En cours',
   'dashboard.dueSoon': 'dont {count} à échéance sous {days, plural, one {# jour} other {# jours}}',
   'dashboard.overdue': 'En retard',

@@ -8,6 +8,7 @@ import { frCalendar } from './fr-calendar.ts';
 import { frDirectives } from './fr-directives.ts';
 import { frInput } from './fr-input.ts';
 import { frSearch } from './fr-search.ts';
+import { frDisplay } from './fr-display.ts';
 
 /** French. */
 export const fr = {
@@ -20,4 +21,5 @@ export const fr = {
   ...frFeedbackExtras,
   ...frInput,
   ...frSearch,
+  ...frDisplay,
 } satisfies Catalogue;

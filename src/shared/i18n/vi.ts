@@ -8,6 +8,7 @@ import { viCalendar } from './vi-calendar.ts';
 import { viDirectives } from './vi-directives.ts';
 import { viInput } from './vi-input.ts';
 import { viSearch } from './vi-search.ts';
+import { viDisplay } from './vi-display.ts';
 
 /** Vietnamese: the default language of the product. */
 export const vi = {
@@ -20,4 +21,5 @@ export const vi = {
   ...viFeedbackExtras,
   ...viInput,
   ...viSearch,
+  ...viDisplay,
 } satisfies Catalogue;

@@ -3,6 +3,7 @@ import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
 import { useState, type ReactNode } from 'react';
 import { useI18n } from '../lib/i18n.tsx';
 import { listOf, optionalDate } from '../lib/search-params.ts';
+import { CalendarDateInput } from './calendar-date-input.tsx';
 
 interface FilterPanelProps {
   /** The name of the filters' region. */
@@ -141,12 +142,5 @@ export function DateFilter({
   value: string | undefined;
   onChange: (value: string | undefined) => void;
 }) {
-  return (
-    <TextInput
-      type="date"
-      label={label}
-      value={value ?? ''}
-      onChange={(event) => onChange(optionalDate(event.currentTarget.value))}
-    />
-  );
+  return <CalendarDateInput label={label} value={value ?? ''} onChange={(date) => onChange(optionalDate(date))} />;
 }

@@ -1,10 +1,10 @@
-import { COMMITTEE_TIME_ZONE } from '../../shared/domain/calendar-date.ts';
+import { writeCalendarDate, writeDateTime } from '../../shared/domain/calendar-date-format.ts';
 import type { Locale } from '../../shared/i18n/index.ts';
 
 // Formatters are costly to build and the same few are used on every row of every table.
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+const formatters = new Map<string, Intl.NumberFormat>();
 
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, build: () => T): T {
+function cached<T extends Intl.NumberFormat>(key: string, build: () => T): T {
   let formatter = formatters.get(key);
   if (!formatter) {
     formatter = build();
@@ -26,22 +26,12 @@ export function formatPercent(locale: Locale, fraction: number): string {
   ).format(fraction);
 }
 
-/**
- * A calendar date ('YYYY-MM-DD') as the reader writes dates. It is read at UTC midnight and
- * formatted in UTC, so that no browser time zone can move it to the day before.
- */
+/** A calendar date ('YYYY-MM-DD') as the interface language writes dates (decision 0024): 03/12/2026 in vi. */
 export function formatDate(locale: Locale, date: string | null | undefined): string {
-  if (!date) return '—';
-  return cached(`d:${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })).format(
-    new Date(`${date}T00:00:00Z`),
-  );
+  return date ? writeCalendarDate(locale, date) : '—';
 }
 
 /** An instant (an event, a comment) shown in the committee's time zone, where deadlines are kept. */
 export function formatDateTime(locale: Locale, instant: string | null | undefined): string {
-  if (!instant) return '—';
-  return cached(
-    `t:${locale}`,
-    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: COMMITTEE_TIME_ZONE }),
-  ).format(new Date(instant));
+  return instant ? writeDateTime(locale, new Date(instant)) : '—';
 }

@@ -10,6 +10,7 @@ import {
   type MessageParams,
 } from '../../shared/i18n/index.ts';
 import { setRequestLanguage } from './api-client.ts';
+import { nameIn } from '../../shared/domain/localized-name.ts';
 
 const STORAGE_KEY = 'steerboard.locale';
 
@@ -71,9 +72,7 @@ export function translateDynamic(t: Translate, key: string, fallback: string): s
   return isMessageKey(key) ? t(key) : fallback;
 }
 
-/** The organization's name in the UI language: Vietnamese for vi, English otherwise (no French names exist). */
-export function localName(locale: Locale, item: { nameVi: string; nameEn: string }): string {
-  return locale === 'vi' ? item.nameVi : item.nameEn || item.nameVi;
-}
+/** An organization's or group's name in the UI language: the rule of shared/domain/localized-name.ts. */
+export const localName = nameIn;
 
 export { LOCALES, type Locale };

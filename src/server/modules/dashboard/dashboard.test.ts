@@ -162,8 +162,9 @@ describe.each(TEST_DATABASE_KINDS)('dashboard on %s', (kind) => {
     expect(d.ranking.map((r) => [r.rank, r.code, r.onTimeRate])).toEqual([
       [1, 'BKHCN', 1 / 3],
       [2, '01', 1 / 4],
+      // Equal rates, equal ranks; then by official name: Phường Hoàn Kiếm before Thành phố Hồ Chí Minh.
+      [3, '01.001', 0],
       [3, '79', 0],
-      [4, '01.001', 0],
     ]);
     expect(d.overdueTasks.map((task) => [task.code, task.daysLate])).toEqual([
       [code[4], 30],

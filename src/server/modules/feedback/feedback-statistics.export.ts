@@ -11,6 +11,7 @@ import {
   type TableColumn,
   workbookBytes,
 } from '../spreadsheets/workbook-writing.ts';
+import { nameIn } from '../../../shared/domain/localized-name.ts';
 
 /** The figures with their labels, in the order the statistics screen shows them. */
 const FIGURES: Array<[keyof FeedbackResponseFigures, MessageKey, TableColumn['style']?]> = [
@@ -37,11 +38,7 @@ function table(statistics: FeedbackStatistics, locale: Locale) {
   const figures = (row: FeedbackResponseFigures) => FIGURES.map(([key]) => row[key]);
   const cells = statistics.byOrganization.map((row): SheetCell[] => [
     row.organization?.code ?? '',
-    row.organization
-      ? locale === 'vi'
-        ? row.organization.nameVi
-        : row.organization.nameEn
-      : t('feedbackStatistics.unassigned'),
+    row.organization ? nameIn(locale, row.organization) : t('feedbackStatistics.unassigned'),
     ...figures(row),
   ]);
   cells.push(['', t('feedbackStatistics.total'), ...figures(statistics.totals)]);
@@ -61,7 +58,7 @@ export async function exportFeedbackStatistics(
     addTableSheet(workbook, translate(locale, 'feedbackStatistics.title'), columns, cells);
     return { filename, contentType: MEDIA_TYPES.xlsx, body: await workbookBytes(workbook) };
   }
-  const scopeName = locale === 'vi' ? statistics.scope.nameVi : statistics.scope.nameEn;
+  const scopeName = nameIn(locale, statistics.scope);
   const lines: SheetCell[][] = [
     [translate(locale, 'sheet.scope'), `${statistics.scope.code} ${scopeName}`],
     [

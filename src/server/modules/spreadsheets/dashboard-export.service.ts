@@ -15,6 +15,7 @@ import {
   type TableColumn,
   workbookBytes,
 } from './workbook-writing.ts';
+import { nameIn } from '../../../shared/domain/localized-name.ts';
 
 type Headline = Pick<
   Dashboard,
@@ -33,7 +34,7 @@ const HEADLINE: Array<[keyof Headline, MessageKey]> = [
   ['completionRate', 'dashboard.completionRate'],
 ];
 
-const nameOf = (row: { nameVi: string; nameEn: string }, locale: Locale) => (locale === 'vi' ? row.nameVi : row.nameEn);
+const nameOf = (row: { nameVi: string; nameEn: string }, locale: Locale) => nameIn(locale, row);
 
 function breakdown(rows: Array<Headline & { code: string; nameVi: string; nameEn: string }>, locale: Locale) {
   const columns: TableColumn[] = [

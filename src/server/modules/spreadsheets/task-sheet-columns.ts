@@ -17,6 +17,7 @@ import {
   cellWholeNumber,
   type CellProblem,
 } from './cell-values.ts';
+import { nameIn } from '../../../shared/domain/localized-name.ts';
 
 /**
  * The task sheet, defined once: the template, the import and the export all read this table, so
@@ -187,7 +188,7 @@ export const TASK_SHEET_COLUMNS: readonly TaskSheetColumn[] = [
     key: 'leadName',
     width: 40,
     isRequired: false,
-    format: (task, l) => (l === 'vi' ? task.lead.nameVi : task.lead.nameEn),
+    format: (task, l) => nameIn(l, task.lead),
   },
   { key: 'state', width: 18, isRequired: false, format: (task, l) => translate(l, `taskState.${task.state}`) },
   {

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { ACTION_EFFECTS, ACTIONS_NEEDING_REASON, isOpen } from '../../../shared/domain/task-lifecycle.ts';
 import { type TaskCapability, type TaskPosition } from '../../../shared/domain/task-permissions.ts';
+import { earliestExtensionDeadline } from '../../../shared/domain/deadline-extension.ts';
 import type {
   CreateExtensionRequest,
   CreateProgressReport,
@@ -157,10 +158,14 @@ export async function requestExtension(
     const position = await requireReadable(tx, actor, task);
     requireOpen(position, 'request_extension');
     await requireCapability(tx, actor, task, 'request_extension', position);
-    if (task.effective_deadline !== null && input.requestedDeadline <= task.effective_deadline) {
-      throw new AppError('validation', 'The new deadline must come after the current one', {}, [
-        { path: 'requestedDeadline', message: 'error.validation' },
-      ]);
+    const earliest = earliestExtensionDeadline(task.effective_deadline);
+    if (earliest !== null && input.requestedDeadline < earliest) {
+      throw new AppError(
+        'validation',
+        'The new deadline must come after the current one',
+        { currentDeadlineOn: task.effective_deadline, earliestOn: earliest },
+        [{ path: 'requestedDeadline', message: 'error.extension.too_early' }],
+      );
     }
     const extensionId = await workflow.insertExtension(tx, {
       task_id: task.id,

@@ -32,12 +32,18 @@ export function periodCovers(asOf: string, alias = 'p'): RawBuilder<boolean> {
 }
 
 /**
- * Days late as of `asOf` (daysLateOf in shared/domain/timeliness.ts): 0 when not overdue, so a
- * completed, cancelled or draft task never reads as so many days late.
+ * Days late as of `asOf` (daysLateOf in shared/domain/timeliness.ts): an open task's days past its
+ * deadline, a completed task's days from its deadline to its completion, 0 otherwise, so that a
+ * cancelled or draft task never reads as so many days late.
  */
 export function daysLateSql(asOf: string, alias = 'p'): RawBuilder<number> {
   const deadline = sql.ref(`${alias}.effective_deadline`);
+  const state = sql.ref(`${alias}.state`);
+  const completedOn = sql.ref(`${alias}.completed_on`);
   const openStates = sql.join([...OPEN_STATES].map((value) => sql.lit(value)));
-  return sql<number>`CASE WHEN ${deadline} IS NULL OR ${sql.ref(`${alias}.state`)} NOT IN (${openStates}) THEN 0
-    ELSE greatest(0, cast(${asOf} as date) - ${deadline}) END`;
+  return sql<number>`CASE
+    WHEN ${deadline} IS NULL THEN 0
+    WHEN ${state} = 'completed' THEN coalesce(greatest(0, ${completedOn} - ${deadline}), 0)
+    WHEN ${state} IN (${openStates}) THEN greatest(0, cast(${asOf} as date) - ${deadline})
+    ELSE 0 END`;
 }

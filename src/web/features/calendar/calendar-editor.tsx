@@ -7,6 +7,7 @@ import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { saveCalendarYear } from './calendar-api.ts';
+import { CalendarDateInput } from '../../components/calendar-date-input.tsx';
 
 /** The whole year is edited at once and saved with one PUT, as the Government announces it. */
 export function CalendarEditor({ calendar, onDone }: { calendar: CalendarYear; onDone: () => void }) {
@@ -55,11 +56,10 @@ export function CalendarEditor({ calendar, onDone }: { calendar: CalendarYear; o
               // Rows have no id until saved, and a date being typed changes: the position is the identity.
               <Table.Tr key={index}>
                 <Table.Td>
-                  <TextInput
-                    type="date"
+                  <CalendarDateInput
                     aria-label={t('calendar.date')}
                     value={holiday.date}
-                    onChange={(event) => updateHoliday(index, { date: event.currentTarget.value })}
+                    onChange={(date) => updateHoliday(index, { date })}
                     error={fieldError(`holidays.${index}.date`)}
                   />
                 </Table.Td>
@@ -120,14 +120,10 @@ export function CalendarEditor({ calendar, onDone }: { calendar: CalendarYear; o
         </Title>
         {extraDays.map((date, index) => (
           <Group key={index} align="flex-start">
-            <TextInput
-              type="date"
+            <CalendarDateInput
               aria-label={t('calendar.extraWorkingDays')}
               value={date}
-              onChange={(event) => {
-                const value = event.currentTarget.value;
-                setExtraDays((days) => days.map((day, i) => (i === index ? value : day)));
-              }}
+              onChange={(value) => setExtraDays((days) => days.map((day, i) => (i === index ? value : day)))}
               error={fieldError(`extraWorkingDays.${index}`)}
             />
             <ActionIcon

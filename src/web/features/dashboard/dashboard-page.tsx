@@ -1,4 +1,4 @@
-import { Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
@@ -10,13 +10,13 @@ import { QueryState } from '../../components/query-state.tsx';
 import { AnchorLink } from '../../components/router-links.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { localName, useI18n } from '../../lib/i18n.tsx';
-import { optionalDate } from '../../lib/search-params.ts';
 import { dashboardRoute } from '../../router.tsx';
 import { TaskTable } from '../tasks/task-table.tsx';
 import { BreakdownTable } from './breakdown-table.tsx';
 import { dashboardExportUrl, dashboardQuery } from './dashboard-api.ts';
 import { HeadlineCards } from './headline-cards.tsx';
 import { RankingTable } from './ranking-table.tsx';
+import { CalendarDateInput } from '../../components/calendar-date-input.tsx';
 
 // ECharts weighs about as much as the rest of the app: it loads with the dashboard, not before.
 const DashboardCharts = lazy(() =>
@@ -55,13 +55,13 @@ export function DashboardPage() {
             fallbackId={dashboard?.scope.id}
             onChange={(scope) => void navigate({ search: { ...reading, scope } })}
           />
-          <TextInput
-            type="date"
+          <CalendarDateInput
             label={t('reading.asOf')}
             value={reading.as_of ?? dashboard?.asOf ?? today()}
-            onChange={(event) =>
-              void navigate({ search: { ...reading, as_of: optionalDate(event.currentTarget.value) } })
-            }
+            // A date half typed changes no reading.
+            onChange={(asOf) => {
+              if (asOf) void navigate({ search: { ...reading, as_of: asOf } });
+            }}
           />
         </SimpleGrid>
       </Paper>

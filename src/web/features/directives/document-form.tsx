@@ -12,6 +12,7 @@ import { FormMessage } from '../tasks/form-message.tsx';
 import { DraftFormButtons } from './draft-form-buttons.tsx';
 import { registerDocument } from './directives-api.ts';
 import { usePersonalDraft } from './use-stored-draft.ts';
+import { CalendarDateInput } from '../../components/calendar-date-input.tsx';
 
 const FIELDS = ['number', 'docType', 'issuerOrganizationId', 'issuedOn', 'title'] as const;
 
@@ -98,12 +99,11 @@ export function DocumentForm({
             onChange={(issuer) => update({ issuer })}
             error={byField.issuerOrganizationId}
           />
-          <TextInput
-            type="date"
+          <CalendarDateInput
             label={t('directives.issuedOn')}
             required
             value={draft.issuedOn}
-            onChange={(event) => update({ issuedOn: event.currentTarget.value })}
+            onChange={(issuedOn) => update({ issuedOn })}
             error={byField.issuedOn}
           />
         </SimpleGrid>

@@ -12,6 +12,7 @@ import { FormMessage } from '../tasks/form-message.tsx';
 import { DraftFormButtons } from './draft-form-buttons.tsx';
 import { recordMeeting } from './directives-api.ts';
 import { usePersonalDraft } from './use-stored-draft.ts';
+import { CalendarDateInput } from '../../components/calendar-date-input.tsx';
 
 const FIELDS = ['organizationId', 'heldOn', 'title', 'conclusions'] as const;
 
@@ -100,12 +101,11 @@ export function MeetingForm({ onCancel, onCreated }: { onCancel: () => void; onC
             onChange={(organization) => update({ organization })}
             error={byField.organizationId}
           />
-          <TextInput
-            type="date"
+          <CalendarDateInput
             label={t('meetings.heldOn')}
             required
             value={draft.heldOn}
-            onChange={(event) => update({ heldOn: event.currentTarget.value })}
+            onChange={(heldOn) => update({ heldOn })}
             error={byField.heldOn}
           />
         </SimpleGrid>

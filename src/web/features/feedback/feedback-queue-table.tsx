@@ -12,8 +12,16 @@ export function FeedbackQueueTable({ items }: { items: FeedbackSummary[] }) {
   const isPhone = useMediaQuery('(max-width: 47.99em)') ?? false;
   if (isPhone) return <FeedbackCards items={items} />;
   return (
+    // Seven columns fit the 1,094 px a 1366 px screen leaves: state and service level share one, the
+    // type is wide enough not to break a word a line; narrower, it scrolls and the code stays in view.
     <Table.ScrollContainer minWidth={900}>
-      <Table striped highlightOnHover verticalSpacing="xs" aria-label={t('feedbackQueue.title')}>
+      <Table
+        striped
+        highlightOnHover
+        verticalSpacing="xs"
+        aria-label={t('feedbackQueue.title')}
+        className="sticky-first-column"
+      >
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('feedbackTrack.code')}</Table.Th>
@@ -22,7 +30,6 @@ export function FeedbackQueueTable({ items }: { items: FeedbackSummary[] }) {
             <Table.Th scope="col">{t('feedbackQueue.received')}</Table.Th>
             <Table.Th scope="col">{t('feedbackQueue.dueOn')}</Table.Th>
             <Table.Th scope="col">{t('feedbackQueue.state')}</Table.Th>
-            <Table.Th scope="col">{t('feedbackQueue.serviceLevel')}</Table.Th>
             <Table.Th scope="col">{t('feedbackQueue.assignedOrganization')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -34,7 +41,7 @@ export function FeedbackQueueTable({ items }: { items: FeedbackSummary[] }) {
                   {item.trackingCode ?? t('feedbackQueue.openItem')}
                 </AnchorLink>
               </Table.Td>
-              <Table.Td miw={260}>
+              <Table.Td miw={220}>
                 <Text size="sm" lineClamp={2}>
                   {item.title}
                 </Text>
@@ -45,7 +52,7 @@ export function FeedbackQueueTable({ items }: { items: FeedbackSummary[] }) {
                   </Text>
                 ) : null}
               </Table.Td>
-              <Table.Td>
+              <Table.Td miw={130}>
                 <Text size="sm">{t(`feedbackType.${item.type}`)}</Text>
                 <Text size="xs" c="dimmed">
                   {t(`feedbackField.${item.field}`)}
@@ -53,11 +60,11 @@ export function FeedbackQueueTable({ items }: { items: FeedbackSummary[] }) {
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(locale, item.receivedAt)}</Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(locale, item.pendingDueOn)}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <FeedbackStateBadge state={item.state} />
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <ServiceLevelBadge level={item.serviceLevel} />
+              <Table.Td>
+                <Stack gap={4} align="flex-start">
+                  <FeedbackStateBadge state={item.state} />
+                  <ServiceLevelBadge level={item.serviceLevel} />
+                </Stack>
               </Table.Td>
               <Table.Td miw={160}>
                 {item.assignedOrganization ? localName(locale, item.assignedOrganization) : '—'}

@@ -1,4 +1,4 @@
-import { Button, Group, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Group, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { ExpectedOutput, Priority } from '../../../shared/domain/task-vocabulary.ts';
@@ -13,6 +13,7 @@ import { ExpectedOutputSelect, PrioritySelect } from '../tasks/task-vocabulary-s
 import { ProgrammeGroupFields, useProgrammeChoice } from '../tasks/programme-group-fields.tsx';
 import { feedbackDetailKey } from './feedback-api.ts';
 import { adoptInitiative, initiativeEvaluationsKey } from './initiatives-api.ts';
+import { CalendarDateInput } from '../../components/calendar-date-input.tsx';
 
 const FIELDS = ['programmeId', 'taskGroupId', 'leadOrganizationId', 'deadline', 'expectedOutput', 'priority'];
 
@@ -77,12 +78,11 @@ export function InitiativeAdoptionForm({ item, onDone }: { item: Pick<FeedbackDe
             onChange={setLead}
             error={byField.leadOrganizationId}
           />
-          <TextInput
-            type="date"
+          <CalendarDateInput
             label={t('taskForm.deadline')}
             required
             value={deadline}
-            onChange={(event) => setDeadline(event.currentTarget.value)}
+            onChange={setDeadline}
             error={byField.deadline}
           />
           <ExpectedOutputSelect value={expectedOutput} onChange={setExpectedOutput} error={byField.expectedOutput} />

@@ -51,7 +51,7 @@ export function OrgSearchResults({ q, selectedId, onSelect }: ResultsProps) {
                   </Text>
                   {organization.parentNameVi && (
                     <Text size="xs" c="dimmed">
-                      · {locale === 'vi' ? organization.parentNameVi : organization.parentNameEn}
+                      · {localName(locale, { nameVi: organization.parentNameVi, nameEn: organization.parentNameEn })}
                     </Text>
                   )}
                   <Text size="xs" c="dimmed" ff="monospace">

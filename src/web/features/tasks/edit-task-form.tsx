@@ -7,6 +7,7 @@ import { useI18n } from '../../lib/i18n.tsx';
 import { FormMessage } from './form-message.tsx';
 import { taskFormErrors, useTaskMutation } from './task-mutations.ts';
 import { updateTask } from './tasks-api.ts';
+import { CalendarDateInput } from '../../components/calendar-date-input.tsx';
 
 const FIELDS = ['title', 'description', 'expectedOutput', 'priority', 'isConfidential', 'deadline'] as const;
 
@@ -63,11 +64,10 @@ export function EditTaskForm({ task, onDone }: { task: TaskDetail; onDone: () =>
           <PrioritySelect value={priority} onChange={setPriority} error={byField.priority} />
         </Group>
         {isDraft ? (
-          <TextInput
-            type="date"
+          <CalendarDateInput
             label={t('taskForm.deadline')}
             value={deadline}
-            onChange={(event) => setDeadline(event.currentTarget.value)}
+            onChange={setDeadline}
             error={byField.deadline}
             maw={240}
           />

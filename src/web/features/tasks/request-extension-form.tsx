@@ -1,10 +1,12 @@
-import { Button, Group, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, Stack, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { earliestExtensionDeadline } from '../../../shared/domain/deadline-extension.ts';
 import type { TaskDetail } from '../../../shared/schemas/tasks.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { FormMessage } from './form-message.tsx';
 import { taskFormErrors, useTaskMutation } from './task-mutations.ts';
 import { requestExtension } from './tasks-api.ts';
+import { CalendarDateInput } from '../../components/calendar-date-input.tsx';
 
 const FIELDS = ['requestedDeadline', 'reason'] as const;
 
@@ -24,13 +26,12 @@ export function RequestExtensionForm({ task, onDone }: { task: TaskDetail; onDon
     <form onSubmit={handleSubmit} noValidate>
       <Stack gap="sm">
         <FormMessage message={formMessage} />
-        <TextInput
-          type="date"
+        <CalendarDateInput
           label={t('task.requestedDeadline')}
           required
-          min={task.effectiveDeadline ?? undefined}
+          min={earliestExtensionDeadline(task.effectiveDeadline) ?? undefined}
           value={requestedDeadline}
-          onChange={(event) => setRequestedDeadline(event.currentTarget.value)}
+          onChange={setRequestedDeadline}
           error={byField.requestedDeadline}
           maw={240}
         />

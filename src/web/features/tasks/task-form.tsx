@@ -13,6 +13,7 @@ import { CoordinatorsField } from './coordinators-field.tsx';
 import { FormMessage } from './form-message.tsx';
 import { ProgrammeGroupFields, useProgrammeChoice } from './programme-group-fields.tsx';
 import { createTask, directivesQuery, organizationUnitsQuery } from './tasks-api.ts';
+import { CalendarDateInput } from '../../components/calendar-date-input.tsx';
 
 const FIELDS = [
   'code',
@@ -164,13 +165,12 @@ export function TaskForm({ parent, onCancel, onCreated }: TaskFormProps) {
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <Stack gap={6}>
-            <TextInput
-              type="date"
+            <CalendarDateInput
               label={t('taskForm.deadline')}
               required={!isStandingDuty}
               disabled={isStandingDuty}
               value={isStandingDuty ? '' : deadline}
-              onChange={(event) => setDeadline(event.currentTarget.value)}
+              onChange={setDeadline}
               error={byField.deadline}
             />
             <Checkbox

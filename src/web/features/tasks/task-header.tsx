@@ -5,6 +5,7 @@ import { formatDate } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { StateBadge, TaskProgress, TimelinessBadge } from './task-badges.tsx';
 import { TaskActions } from './task-actions.tsx';
+import { daysLateText } from './days-late-text.ts';
 
 /** What a reader needs first: which task, where it stands, by when; then what they may do about it. */
 export function TaskHeader({ task }: { task: TaskDetail }) {
@@ -42,7 +43,7 @@ export function TaskHeader({ task }: { task: TaskDetail }) {
           ) : null}
           {task.daysLate > 0 ? (
             <Text size="sm" c="red.9" fw={600}>
-              {t('tasks.daysLate', { days: task.daysLate })}
+              {daysLateText(t, task)}
             </Text>
           ) : null}
         </Group>

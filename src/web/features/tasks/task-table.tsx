@@ -5,6 +5,7 @@ import { AnchorLink } from '../../components/router-links.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { localName, useI18n } from '../../lib/i18n.tsx';
 import { StateBadge, TaskProgress, TimelinessBadge } from './task-badges.tsx';
+import { daysLateText } from './days-late-text.ts';
 
 interface TaskTableProps {
   tasks: TaskSummary[];
@@ -18,22 +19,26 @@ interface TaskTableProps {
 /** Tasks as every list shows them: the same columns on the task list, the dashboard and a parent's page. */
 export function TaskTable({ tasks, caption, asOf, isShowingDaysLate = false }: TaskTableProps) {
   const { t, locale } = useI18n();
-  // Eight columns do not fit a phone: there each task is a card, read from top to bottom.
+  // A table does not fit a phone: there each task is a card, read from top to bottom.
   const isPhone = useMediaQuery('(max-width: 47.99em)') ?? false;
   if (isPhone) return <TaskCards tasks={tasks} caption={caption} asOf={asOf} />;
+  // Six columns fit a parent's page beside its timeline (about 690 px at 1366 px): the lead agency
+  // goes under the title, state and timeliness share a column, and if it still scrolls, the code stays.
   return (
-    <Table.ScrollContainer minWidth={900}>
+    <Table.ScrollContainer minWidth={640}>
       {/* Named for screen readers; the heading above it already says what it is to the eye. */}
-      <Table striped highlightOnHover verticalSpacing="xs" aria-label={caption}>
+      <Table striped highlightOnHover verticalSpacing="xs" aria-label={caption} className="sticky-first-column">
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('tasks.code')}</Table.Th>
             <Table.Th scope="col">{t('tasks.taskTitle')}</Table.Th>
-            <Table.Th scope="col">{t('tasks.agency')}</Table.Th>
             <Table.Th scope="col">{t('tasks.deadline')}</Table.Th>
-            {isShowingDaysLate ? <Table.Th scope="col">{t('dashboard.daysLate')}</Table.Th> : null}
+            {isShowingDaysLate ? (
+              <Table.Th scope="col" ta="right">
+                {t('dashboard.daysLate')}
+              </Table.Th>
+            ) : null}
             <Table.Th scope="col">{t('tasks.state')}</Table.Th>
-            <Table.Th scope="col">{t('tasks.timeliness')}</Table.Th>
             <Table.Th scope="col">{t('tasks.progress')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -45,21 +50,23 @@ export function TaskTable({ tasks, caption, asOf, isShowingDaysLate = false }: T
                   {task.code}
                 </AnchorLink>
               </Table.Td>
-              <Table.Td miw={260}>
+              <Table.Td miw={200}>
                 <Text size="sm" lineClamp={3}>
                   {task.title}
                 </Text>
+                <Text size="xs" c="dimmed">
+                  {localName(locale, task.lead)}
+                </Text>
               </Table.Td>
-              <Table.Td miw={160}>{localName(locale, task.lead)}</Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <DeadlineCell task={task} />
               </Table.Td>
               {isShowingDaysLate ? <Table.Td ta="right">{task.daysLate}</Table.Td> : null}
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <StateBadge state={task.state} />
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <TimelinessBadge timeliness={task.timeliness} />
+              <Table.Td>
+                <Stack gap={4} align="flex-start">
+                  <StateBadge state={task.state} />
+                  <TimelinessBadge timeliness={task.timeliness} />
+                </Stack>
               </Table.Td>
               <Table.Td>
                 <TaskProgress code={task.code} percent={task.progressPercent} />
@@ -93,7 +100,7 @@ function TaskCards({ tasks, caption, asOf }: Omit<TaskTableProps, 'isShowingDays
               <TimelinessBadge timeliness={task.timeliness} />
               {task.daysLate > 0 ? (
                 <Text size="xs" c="red.9" fw={600}>
-                  {t('tasks.daysLate', { days: task.daysLate })}
+                  {daysLateText(t, task)}
                 </Text>
               ) : null}
             </Group>
