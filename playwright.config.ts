@@ -12,7 +12,14 @@
  * - the steps of one story are `test.step`s inside one test, not tests that share a page;
  * - accessibility: `expect(await seriousAccessibilityViolations(page)).toEqual([])` on each new screen.
  */
+import { readdirSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+
+// A journey written for the former runner (e2e/*.e2e.ts) would be skipped without a word: stop instead.
+const unported = readdirSync(new URL('e2e/', import.meta.url)).filter((name) => name.endsWith('.e2e.ts'));
+if (unported.length > 0) {
+  throw new Error(`Journeys for the former runner, to port as e2e/README.md says: ${unported.join(', ')}`);
+}
 
 // One port for the whole run, chosen in the runner and inherited by its workers through the environment.
 process.env.E2E_PORT ??= String(20_000 + Math.floor(Math.random() * 20_000));
