@@ -43,6 +43,35 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [PRODUCTION_ONLY] }] },
   },
   {
+    // What the web app downloads (decision 0025): ECharts only through LazyEChart, after the page; zod never.
+    files: ['src/web/**/*.ts', 'src/web/**/*.tsx'],
+    ignores: [
+      'src/web/components/echart.tsx',
+      'src/web/components/lazy-echart.tsx',
+      // Itself loaded lazily by the dashboard page.
+      'src/web/features/dashboard/dashboard-charts.tsx',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/components/echart.tsx', 'echarts', 'echarts/*'],
+              allowTypeImports: true,
+              message: 'Draw charts with LazyEChart: a static import puts ECharts in the page.',
+            },
+            {
+              group: ['zod', '**/shared/schemas/*'],
+              allowTypeImports: true,
+              message: 'The web app takes types from the schemas and constants from src/shared/domain: zod stays out.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Routes never reach the database themselves: routes → service → repository.
     files: ['src/server/modules/**/*.routes.ts'],
     rules: {
