@@ -35,8 +35,9 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   forbidOnly: !!process.env.CI,
-  // A ceiling, not a pace: every wait is for a condition. A journey walks through several screens.
-  timeout: 120_000,
+  // A ceiling, not a pace: every wait is for a condition. A journey walks through several screens and
+  // took over two minutes when the machine was shared with seven others.
+  timeout: 300_000,
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {
