@@ -1,9 +1,11 @@
-import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import { type Browser, type Page, expect, test } from '@playwright/test';
 import { translate, type Locale, type MessageKey, type MessageParams } from '../src/shared/i18n/index.ts';
 
-export const BASE_URL = requireEnv('BASE_URL');
-export const DEMO_PASSWORD = requireEnv('DEMO_PASSWORD');
+export { expect, test };
+
+/** Set by playwright.config.ts for the server it starts (or E2E_DEMO_PASSWORD for one already running). */
+export const DEMO_PASSWORD = process.env.E2E_DEMO_PASSWORD ?? 'e2e-Demo-Password-2025!';
 
 export const ACCOUNTS = {
   admin: 'admin@demo.steerboard.vn',
@@ -15,41 +17,18 @@ export const ACCOUNTS = {
   inspector: 'inspector@demo.steerboard.vn',
 } as const;
 
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run the journeys through "npm run test:e2e"`);
-  return value;
-}
-
 /** Labels as the screens show them: the tests read the same catalogue, so wording changes do not break them. */
 export const vi = (key: MessageKey, params?: MessageParams) => translate('vi', key, params);
 export const label = (locale: Locale, key: MessageKey, params?: MessageParams) => translate(locale, key, params);
 
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
-
-export async function newContext(
-  browser: Browser,
-  options: { width?: number; height?: number } = {},
-): Promise<BrowserContext> {
-  return browser.newContext({
-    baseURL: BASE_URL,
-    viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
-    locale: 'vi-VN',
-  });
+/**
+ * A page in a browser context of its own, for a journey with several people (a citizen and a
+ * handler…): each keeps their session. The context takes the project's options (base URL,
+ * viewport, language) and is traced like the test's own page; Playwright closes it after the test.
+ */
+export async function pageFor(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  return context.newPage();
 }
 
 /**
@@ -91,5 +70,17 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
 export async function apiGet<T>(page: Page, path: string): Promise<T> {
   const response = await page.request.get(`/api/v1${path}`);
   if (!response.ok()) throw new Error(`GET ${path} answered ${response.status()}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** A write through the API with the page's session and its CSRF token, as the web app sends it. */
+export async function apiSend<T>(page: Page, method: 'POST' | 'PATCH', path: string, data: unknown): Promise<T> {
+  const { csrfToken } = await apiGet<{ csrfToken: string }>(page, '/auth/session');
+  const response = await page.request.fetch(`/api/v1${path}`, {
+    method,
+    data: data as Record<string, unknown>,
+    headers: { 'x-csrf-token': csrfToken },
+  });
+  if (!response.ok()) throw new Error(`${method} ${path} answered ${response.status()}: ${await response.text()}`);
   return (await response.json()) as T;
 }

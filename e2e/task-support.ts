@@ -1,29 +1,31 @@
-import type { Page } from 'playwright-core';
+import type { Page } from '@playwright/test';
+import { addDays, today } from '../src/shared/domain/calendar-date.ts';
+import type { OrganizationDetail } from '../src/shared/schemas/organizations.ts';
 import type { TaskDetail, TaskSummary } from '../src/shared/schemas/tasks.ts';
-import { apiGet, vi } from './support.ts';
+import { apiGet, apiSend, vi } from './support.ts';
 
 export interface TaskPageOfItems {
   items: TaskSummary[];
   nextCursor: string | null;
-  total: number;
 }
 
 /**
- * An open task of the signed-in person's scope (the focal point's agency) that allows all of
- * `actions` now, has no sub-task (a parent cannot be completed while a child is open) and is not
- * among `excluded`: each journey works on its own task, so that the journeys do not meet.
+ * A new task of programme R57 assigned by steering (signed in on `steering`) to the organization
+ * `leadCode`, due in three months: a journey that acts on a task makes its own, so that no other
+ * journey, and no earlier run on the same data, has touched it.
  */
-export async function findOpenTask(page: Page, actions: string[], excluded: string[] = []): Promise<TaskDetail> {
-  const open = await apiGet<TaskPageOfItems>(page, '/tasks?state=assigned,in_progress&limit=100&sort=code');
-  for (const summary of open.items) {
-    if (summary.childCount > 0 || excluded.includes(summary.id)) continue;
-    const detail = await apiGet<TaskDetail>(page, `/tasks/${summary.id}`);
-    const isWaitingForExtension = detail.extensions.some((extension) => extension.status === 'pending');
-    if (actions.every((action) => detail.allowedActions.includes(action as never)) && !isWaitingForExtension) {
-      return detail;
-    }
-  }
-  throw new Error(`no open task of this scope allows ${actions.join(', ')}: check the demo data`);
+export async function createTask(steering: Page, leadCode: string, purpose: string): Promise<TaskDetail> {
+  const programmes = await apiGet<{ items: { id: string; code: string }[] }>(steering, '/programmes');
+  const r57 = programmes.items.find((programme) => programme.code === 'R57');
+  if (!r57) throw new Error('the demo has programme R57');
+  const lead = await apiGet<OrganizationDetail>(steering, `/organizations/${leadCode}`);
+  return apiSend<TaskDetail>(steering, 'POST', '/tasks', {
+    title: `Nhiệm vụ kiểm thử: ${purpose} (${Date.now().toString(36)})`,
+    programmeId: r57.id,
+    leadOrganizationId: lead.id,
+    deadline: addDays(today(), 90),
+    expectedOutput: 'report',
+  });
 }
 
 /** The task's own state, as the header of its page shows it (not a state named in its history). */

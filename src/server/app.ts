@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
-import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from './db/database.ts';
@@ -11,6 +10,7 @@ import { registerAuthentication } from './http/authentication.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { clientErrorHandler, problemHandler } from './http/problem.ts';
 import { validatorCompiler } from './http/validation.ts';
+import { HASHED_ASSETS_DIR, registerWebAssets } from './http/web-assets.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
@@ -101,10 +101,14 @@ function trustProxyOption(trust: Config['trustProxy']) {
 /** The built React app, with every non-API path answered by index.html so that deep links work. */
 async function registerWebApp(app: FastifyInstance, webDir: string): Promise<void> {
   const hasWebApp = fs.existsSync(`${webDir}/index.html`);
-  // wildcard: files are looked up per request, so a rebuilt bundle is served without a restart.
-  if (hasWebApp) await app.register(fastifyStatic, { root: webDir, wildcard: true });
+  if (hasWebApp) await registerWebAssets(app, webDir);
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/open311/');
+    // A hashed file of an older build is a 404, not index.html served as JavaScript: the router then reloads the page.
+    const isPage =
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      !request.url.startsWith('/open311/') &&
+      !request.url.startsWith(`/${HASHED_ASSETS_DIR}/`);
     if (isPage && hasWebApp) return reply.type('text/html').sendFile('index.html');
     const error = new AppError('not_found', `No route ${request.method} ${request.url}`);
     // Under /open311/ but outside /open311/v2 (whose own handler answers): still Open311's error format.

@@ -1,40 +1,29 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { Outlet, createRootRouteWithContext, createRoute, createRouter, redirect } from '@tanstack/react-router';
-import { AppLayout } from './components/app-layout.tsx';
+import {
+  Outlet,
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  redirect,
+} from '@tanstack/react-router';
 import { NotFoundPage } from './components/not-found-page.tsx';
 import { RouteError } from './components/route-error.tsx';
-import { TaskImportPage } from './features/task-import/task-import-page.tsx';
-import { AuditPage } from './features/audit/audit-page.tsx';
-import { CalendarPage } from './features/calendar/calendar-page.tsx';
 import { SignInPage } from './features/auth/sign-in-page.tsx';
-import { DashboardPage } from './features/dashboard/dashboard-page.tsx';
 import { validateDocumentListSearch, validateMeetingListSearch } from './features/directives/directive-list-search.ts';
-import { DocumentListPage } from './features/directives/document-list-page.tsx';
-import { DocumentPage } from './features/directives/document-page.tsx';
-import { MeetingListPage } from './features/directives/meeting-list-page.tsx';
-import { MeetingPage } from './features/directives/meeting-page.tsx';
-import { NewDocumentPage } from './features/directives/new-document-page.tsx';
-import { NewMeetingPage } from './features/directives/new-meeting-page.tsx';
-import { FeedbackItemPage } from './features/feedback/feedback-item-page.tsx';
 import { validateFeedbackQueueSearch } from './features/feedback/feedback-queue-search.ts';
-import { FeedbackQueuePage } from './features/feedback/feedback-queue-page.tsx';
 import type { FeedbackStatisticsSearch } from './features/feedback/feedback-statistics-api.ts';
-import { FeedbackStatisticsPage } from './features/feedback/feedback-statistics-page.tsx';
 import type { PublicAnswersSearch } from './features/feedback/feedback-api.ts';
-import { PublicAnswersPage } from './features/feedback/public-answers-page.tsx';
-import { SubmitFeedbackPage } from './features/feedback/submit-feedback-page.tsx';
-import { TrackFeedbackPage } from './features/feedback/track-feedback-page.tsx';
-import { PublicLayout } from './features/public/public-layout.tsx';
-import { OrganizationsPage } from './features/organizations/organizations-page.tsx';
-import { PeoplePage } from './features/people/people-page.tsx';
-import { NewTaskPage } from './features/tasks/new-task-page.tsx';
 import { validateTaskListSearch } from './features/tasks/task-list-search.ts';
-import { TaskListPage } from './features/tasks/task-list-page.tsx';
-import { TaskPage } from './features/tasks/task-page.tsx';
 import { optionalDate, optionalList, optionalPositiveInteger, optionalString } from './lib/search-params.ts';
 import { FEEDBACK_FIELDS, FEEDBACK_TYPES } from '../shared/domain/feedback.ts';
 import { canImportTasks, canReadTasks, mayDo, sessionQuery } from './lib/session.ts';
 
+/*
+ * Each page is its own chunk, loaded when its route matches (or on hover of a link to it, with
+ * `defaultPreload: 'intent'`): a phone opening the sign-in page downloads the shell and that page,
+ * not the whole app (decision 0025). The sign-in page stays in the entry chunk: it is where everyone starts.
+ */
 interface RouterContext {
   queryClient: QueryClient;
 }
@@ -58,13 +47,13 @@ export const signInRoute = createRoute({
 const publicRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'public',
-  component: PublicLayout,
+  component: lazyRouteComponent(() => import('./features/public/public-layout.tsx'), 'PublicLayout'),
 });
 
 export const sendFeedbackRoute = createRoute({
   getParentRoute: () => publicRoute,
   path: '/send-feedback',
-  component: SubmitFeedbackPage,
+  component: lazyRouteComponent(() => import('./features/feedback/submit-feedback-page.tsx'), 'SubmitFeedbackPage'),
 });
 
 /** The tracking code lives in the URL, so that the link given with the receipt opens the status. */
@@ -72,7 +61,7 @@ export const trackRoute = createRoute({
   getParentRoute: () => publicRoute,
   path: '/track',
   validateSearch: (search: Record<string, unknown>): { code?: string } => ({ code: optionalString(search.code) }),
-  component: TrackFeedbackPage,
+  component: lazyRouteComponent(() => import('./features/feedback/track-feedback-page.tsx'), 'TrackFeedbackPage'),
 });
 
 export const answersRoute = createRoute({
@@ -88,7 +77,7 @@ export const answersRoute = createRoute({
       page: cursor ? optionalPositiveInteger(search.page) : undefined,
     };
   },
-  component: PublicAnswersPage,
+  component: lazyRouteComponent(() => import('./features/feedback/public-answers-page.tsx'), 'PublicAnswersPage'),
 });
 
 /** Every page but sign-in needs a session: without one, go to sign-in and come back after. */
@@ -100,7 +89,7 @@ const appRoute = createRoute({
     if (!session) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
     return { session };
   },
-  component: AppLayout,
+  component: lazyRouteComponent(() => import('./components/app-layout.tsx'), 'AppLayout'),
 });
 
 /** The landing page: the dashboard for those who follow tasks, the organizations for the others. */
@@ -121,14 +110,14 @@ export const dashboardRoute = createRoute({
     scope: optionalString(search.scope),
     as_of: optionalDate(search.as_of),
   }),
-  component: DashboardPage,
+  component: lazyRouteComponent(() => import('./features/dashboard/dashboard-page.tsx'), 'DashboardPage'),
 });
 
 export const taskListRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/tasks',
   validateSearch: validateTaskListSearch,
-  component: TaskListPage,
+  component: lazyRouteComponent(() => import('./features/tasks/task-list-page.tsx'), 'TaskListPage'),
 });
 
 /** A new task, or with `parent` a sub-task cascaded from it. */
@@ -138,7 +127,7 @@ export const newTaskRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): { parent?: string } => ({
     parent: optionalString(search.parent),
   }),
-  component: NewTaskPage,
+  component: lazyRouteComponent(() => import('./features/tasks/new-task-page.tsx'), 'NewTaskPage'),
 });
 
 /** Tasks from an Excel sheet: steering only (the server checks the scope again). */
@@ -149,14 +138,14 @@ export const taskImportRoute = createRoute({
   beforeLoad: ({ context }) => {
     if (!canImportTasks(context.session)) throw redirect({ to: '/tasks', search: {} });
   },
-  component: TaskImportPage,
+  component: lazyRouteComponent(() => import('./features/task-import/task-import-page.tsx'), 'TaskImportPage'),
 });
 
 export const taskRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/tasks/$taskId',
   validateSearch: (search: Record<string, unknown>): { as_of?: string } => ({ as_of: optionalDate(search.as_of) }),
-  component: TaskPage,
+  component: lazyRouteComponent(() => import('./features/tasks/task-page.tsx'), 'TaskPage'),
 });
 
 /** Directive documents are public texts: every signed-in person reads them; registering needs directive.write. */
@@ -164,7 +153,7 @@ export const documentListRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/directives',
   validateSearch: validateDocumentListSearch,
-  component: DocumentListPage,
+  component: lazyRouteComponent(() => import('./features/directives/document-list-page.tsx'), 'DocumentListPage'),
 });
 
 export const newDocumentRoute = createRoute({
@@ -173,13 +162,13 @@ export const newDocumentRoute = createRoute({
   beforeLoad: ({ context }) => {
     if (!mayDo(context.session, 'directive.write')) throw redirect({ to: '/directives', search: {} });
   },
-  component: NewDocumentPage,
+  component: lazyRouteComponent(() => import('./features/directives/new-document-page.tsx'), 'NewDocumentPage'),
 });
 
 export const documentRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/directives/$documentId',
-  component: DocumentPage,
+  component: lazyRouteComponent(() => import('./features/directives/document-page.tsx'), 'DocumentPage'),
 });
 
 /** Meetings are read within the reader's task scope, as the server checks. */
@@ -187,7 +176,7 @@ export const meetingListRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/meetings',
   validateSearch: validateMeetingListSearch,
-  component: MeetingListPage,
+  component: lazyRouteComponent(() => import('./features/directives/meeting-list-page.tsx'), 'MeetingListPage'),
 });
 
 export const newMeetingRoute = createRoute({
@@ -196,20 +185,20 @@ export const newMeetingRoute = createRoute({
   beforeLoad: ({ context }) => {
     if (!mayDo(context.session, 'directive.write')) throw redirect({ to: '/meetings', search: {} });
   },
-  component: NewMeetingPage,
+  component: lazyRouteComponent(() => import('./features/directives/new-meeting-page.tsx'), 'NewMeetingPage'),
 });
 
 export const meetingRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/meetings/$meetingId',
-  component: MeetingPage,
+  component: lazyRouteComponent(() => import('./features/directives/meeting-page.tsx'), 'MeetingPage'),
 });
 
 export const organizationsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/organizations',
   validateSearch: (search: Record<string, unknown>): { org?: string } => ({ org: optionalString(search.org) }),
-  component: OrganizationsPage,
+  component: lazyRouteComponent(() => import('./features/organizations/organizations-page.tsx'), 'OrganizationsPage'),
 });
 
 export const peopleRoute = createRoute({
@@ -218,19 +207,19 @@ export const peopleRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): { person?: string } => ({
     person: optionalString(search.person),
   }),
-  component: PeoplePage,
+  component: lazyRouteComponent(() => import('./features/people/people-page.tsx'), 'PeoplePage'),
 });
 
 export const auditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/audit',
-  component: AuditPage,
+  component: lazyRouteComponent(() => import('./features/audit/audit-page.tsx'), 'AuditPage'),
 });
 
 export const calendarRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/calendar',
-  component: CalendarPage,
+  component: lazyRouteComponent(() => import('./features/calendar/calendar-page.tsx'), 'CalendarPage'),
 });
 
 /** The handlers' pages: feedback.read (the server checks each item's scope again). */
@@ -241,7 +230,7 @@ export const feedbackQueueRoute = createRoute({
   beforeLoad: ({ context }) => {
     if (!mayDo(context.session, 'feedback.read')) throw redirect({ to: '/' });
   },
-  component: FeedbackQueuePage,
+  component: lazyRouteComponent(() => import('./features/feedback/feedback-queue-page.tsx'), 'FeedbackQueuePage'),
 });
 
 export const feedbackStatisticsRoute = createRoute({
@@ -256,13 +245,16 @@ export const feedbackStatisticsRoute = createRoute({
   beforeLoad: ({ context }) => {
     if (!mayDo(context.session, 'feedback.read')) throw redirect({ to: '/' });
   },
-  component: FeedbackStatisticsPage,
+  component: lazyRouteComponent(
+    () => import('./features/feedback/feedback-statistics-page.tsx'),
+    'FeedbackStatisticsPage',
+  ),
 });
 
 export const feedbackItemRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/feedback/$feedbackId',
-  component: FeedbackItemPage,
+  component: lazyRouteComponent(() => import('./features/feedback/feedback-item-page.tsx'), 'FeedbackItemPage'),
 });
 
 const routeTree = rootRoute.addChildren([

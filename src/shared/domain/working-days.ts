@@ -1,5 +1,8 @@
 import type { CalendarDate } from './calendar-date.ts';
 
+/** The years a working calendar exists for: those the lunar calendar is computed for. */
+export const CALENDAR_YEARS = { min: 1900, max: 2199 } as const;
+
 export const HOLIDAY_KINDS = ['public', 'compensatory', 'bridge'] as const;
 export type HolidayKind = (typeof HOLIDAY_KINDS)[number];
 

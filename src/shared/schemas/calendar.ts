@@ -1,9 +1,6 @@
 import { z } from 'zod';
-import { HOLIDAY_KINDS } from '../domain/working-days.ts';
+import { CALENDAR_YEARS, HOLIDAY_KINDS } from '../domain/working-days.ts';
 import { CalendarDateSchema, text } from './common.ts';
-
-/** The years the lunar calendar is computed for. */
-export const CALENDAR_YEARS = { min: 1900, max: 2199 } as const;
 
 export const CalendarYearParamsSchema = z.object({
   year: z.coerce.number().int().min(CALENDAR_YEARS.min).max(CALENDAR_YEARS.max),

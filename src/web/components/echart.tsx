@@ -8,7 +8,7 @@ import { useEffect, useRef } from 'react';
 // SVG rather than canvas: crisp when zoomed or printed, and text stays text.
 registerChartParts([BarChart, PieChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
 
-interface EChartProps {
+export interface EChartProps {
   option: EChartsCoreOption;
   height: number;
   /** What the chart shows, in words: screen readers get this, and the tables beside it carry the figures. */

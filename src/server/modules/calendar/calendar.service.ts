@@ -2,8 +2,13 @@ import type { Db } from '../../db/database.ts';
 import type { CalendarDate } from '../../../shared/domain/calendar-date.ts';
 import { can } from '../../../shared/domain/roles.ts';
 import { statutoryHolidays } from '../../../shared/domain/vietnamese-holidays.ts';
-import { dayNumberOf, type Holiday, type WorkingCalendar } from '../../../shared/domain/working-days.ts';
-import { CALENDAR_YEARS, type CalendarYear, type PutCalendarYear } from '../../../shared/schemas/calendar.ts';
+import {
+  CALENDAR_YEARS,
+  dayNumberOf,
+  type Holiday,
+  type WorkingCalendar,
+} from '../../../shared/domain/working-days.ts';
+import { type CalendarYear, type PutCalendarYear } from '../../../shared/schemas/calendar.ts';
 import { AppError, type FieldError, forbidden, staleVersion } from '../../errors.ts';
 import * as audit from '../audit/audit.service.ts';
 import { actorIdOf, type Principal } from '../../kernel/principal.ts';

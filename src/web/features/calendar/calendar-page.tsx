@@ -2,8 +2,7 @@ import { Alert, Badge, Button, Group, NumberInput, Stack, Text, Title } from '@m
 import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { workingCalendar, workingDaysBetween } from '../../../shared/domain/working-days.ts';
-import { CALENDAR_YEARS } from '../../../shared/schemas/calendar.ts';
+import { CALENDAR_YEARS, workingCalendar, workingDaysBetween } from '../../../shared/domain/working-days.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { mayDo, sessionQuery } from '../../lib/session.ts';

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import type { FeedbackResponseFigures, FeedbackStatistics } from '../../../shared/schemas/feedback-statistics.ts';
-import { EChart } from '../../components/echart.tsx';
+import { LazyEChart } from '../../components/lazy-echart.tsx';
 import { ExportLinks } from '../../components/export-links.tsx';
 import { DateFilter } from '../../components/list-filters.tsx';
 import { OrgIdPicker } from '../../components/org-id-picker.tsx';
@@ -89,7 +89,7 @@ function StatisticsView({ statistics }: { statistics: FeedbackStatistics }) {
       </SimpleGrid>
       {statistics.byOrganization.length > 0 ? (
         <Paper withBorder p="md">
-          <EChart
+          <LazyEChart
             option={option}
             height={Math.max(220, 32 * Math.min(MAX_BARS, statistics.byOrganization.length))}
             label={t('feedbackStats.chart')}

@@ -1,18 +1,8 @@
-import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
 import type { MessageKey } from '../src/shared/i18n/index.ts';
 import { XLSX_MEDIA_TYPE } from '../src/shared/schemas/spreadsheets.ts';
-import { ACCOUNTS, launchBrowser, newContext, seriousAccessibilityViolations, signIn, vi } from './support.ts';
-
-let browser: Browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+import { ACCOUNTS, expect, seriousAccessibilityViolations, signIn, test, vi } from './support.ts';
 
 type ColumnKey = 'title' | 'lead' | 'deadline' | 'expectedOutput' | 'priority';
 const header = (key: ColumnKey) => vi(`sheet.column.${key}` as MessageKey);
@@ -20,7 +10,7 @@ const header = (key: ColumnKey) => vi(`sheet.column.${key}` as MessageKey);
 /** The server's own template: its header rows, its task sheet and its drop-down lists. */
 async function downloadTemplate(page: Page): Promise<ExcelJS.Workbook> {
   const response = await page.request.get('/api/v1/tasks/import/template?programme=R57');
-  assert.equal(response.status(), 200, await response.text().catch(() => ''));
+  expect(response.status(), await response.text().catch(() => '')).toBe(200);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load((await response.body()) as unknown as ArrayBuffer);
   return workbook;
@@ -36,9 +26,9 @@ function columnsOf(sheet: ExcelJS.Worksheet): Map<string, number> {
 /** The first choice the template's hidden lists offer for a column: the template's own vocabulary. */
 function firstChoice(lists: ExcelJS.Worksheet, key: ColumnKey): string {
   const position = columnsOf(lists).get(header(key));
-  assert.ok(position, `the lists sheet has a list for ${key}`);
+  if (!position) throw new Error(`the lists sheet has a list for ${key}`);
   const value = lists.getRow(2).getCell(position).text;
-  assert.ok(value, `the ${key} list has a value`);
+  if (!value) throw new Error(`the ${key} list has a value`);
   return value;
 }
 
@@ -55,8 +45,9 @@ async function check(page: Page, workbook: ExcelJS.Workbook) {
   await page.getByRole('button', { name: vi('taskImport.check') }).click();
 }
 
-test('steering imports tasks from the template: the check reports a bad row, the fixed file applies', async () => {
-  const page = await (await newContext(browser)).newPage();
+test('steering imports tasks from the template: the check reports a bad row, the fixed file applies', async ({
+  page,
+}) => {
   await signIn(page, ACCOUNTS.steering, undefined, '/tasks');
   await page.getByRole('heading', { level: 1, name: vi('tasks.title') }).waitFor();
   await page.getByRole('link', { name: vi('tasks.import') }).click();
@@ -67,11 +58,11 @@ test('steering imports tasks from the template: the check reports a bad row, the
   const workbook = await downloadTemplate(page);
   const tasks = workbook.worksheets.find((sheet) => sheet.name === vi('sheet.tasks'));
   const lists = workbook.worksheets.find((sheet) => sheet.name === vi('sheet.lists'));
-  assert.ok(tasks && lists, 'the template has its tasks and lists sheets');
+  if (!tasks || !lists) throw new Error('the template has its tasks and lists sheets');
   const columns = columnsOf(tasks);
   const at = (key: ColumnKey) => {
     const position = columns.get(header(key));
-    assert.ok(position, `the template has a ${key} column`);
+    if (!position) throw new Error(`the template has a ${key} column`);
     return position;
   };
   const stamp = Date.now();
@@ -79,7 +70,7 @@ test('steering imports tasks from the template: the check reports a bad row, the
   const expectedOutput = firstChoice(lists, 'expectedOutput');
   const priority = firstChoice(lists, 'priority');
   const [validRow, invalidRow] = [3, 4].map((number) => tasks.getRow(number));
-  assert.ok(validRow && invalidRow);
+  if (!validRow || !invalidRow) throw new Error('the template has rows 3 and 4');
   for (const [row, title, lead] of [
     [validRow, titles[0], 'BKHCN'],
     [invalidRow, titles[1], 'NOPE'],
@@ -104,10 +95,9 @@ test('steering imports tasks from the template: the check reports a bad row, the
     .filter({ hasText: titles[0] ?? '' })
     .getByText(vi('taskImportStatus.create'), { exact: true })
     .waitFor();
-  assert.equal(await page.getByRole('button', { name: vi('taskImport.apply') }).isDisabled(), true);
+  await expect(page.getByRole('button', { name: vi('taskImport.apply') })).toBeDisabled();
 
-  const violations = await seriousAccessibilityViolations(page);
-  assert.deepEqual(violations, [], violations.join('\n'));
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
   // The row fixed in the workbook, uploaded and checked again: no error, then applied.
   invalidRow.getCell(at('lead')).value = 'BKHCN';
@@ -123,12 +113,12 @@ test('steering imports tasks from the template: the check reports a bad row, the
     .getByText(vi('taskImportStatus.create'))
     .waitFor();
   const apply = page.getByRole('button', { name: vi('taskImport.apply') });
-  assert.equal(await apply.isEnabled(), true);
+  await expect(apply).toBeEnabled();
   await apply.click();
   await page.getByText(vi('taskImport.applied', { create: '2', update: '0' })).waitFor();
   // The apply ran as a job named in the URL: coming back to it shows its result again.
   const jobUrl = page.url();
-  assert.match(new URL(jobUrl).searchParams.get('job') ?? '', /^[0-9a-f-]{36}$/);
+  expect(new URL(jobUrl).searchParams.get('job') ?? '').toMatch(/^[0-9a-f-]{36}$/);
   await page.reload();
   await page.getByText(vi('taskImport.applied', { create: '2', update: '0' })).waitFor();
   await page.getByRole('link', { name: vi('taskImport.toList') }).click();
@@ -143,17 +133,17 @@ test('steering imports tasks from the template: the check reports a bad row, the
       .filter({ hasText: title })
       .waitFor();
   }
-  await page.context().close();
 });
 
-test('a long check shows a progress bar while its job runs, and its report after leaving and coming back', async () => {
-  const page = await (await newContext(browser)).newPage();
+test('a long check shows a progress bar while its job runs, and its report after leaving and coming back', async ({
+  page,
+}) => {
   await signIn(page, ACCOUNTS.steering, undefined, '/tasks/import');
   await page.getByRole('heading', { level: 1, name: vi('taskImport.title') }).waitFor();
   const workbook = await downloadTemplate(page);
   const tasks = workbook.worksheets.find((sheet) => sheet.name === vi('sheet.tasks'));
   const lists = workbook.worksheets.find((sheet) => sheet.name === vi('sheet.lists'));
-  assert.ok(tasks && lists);
+  if (!tasks || !lists) throw new Error('the template has its tasks and lists sheets');
   const columns = columnsOf(tasks);
   const at = (key: ColumnKey) => columns.get(header(key)) ?? 0;
   const rows = 300;
@@ -171,20 +161,16 @@ test('a long check shows a progress bar while its job runs, and its report after
   await page.locator('#task-import-progress').waitFor();
   const summary = vi('taskImport.summary', { create: '300', update: '0', unchanged: '0', error: '0' });
   await page.getByRole('status').getByText(summary).waitFor({ timeout: 60_000 });
-  assert.equal(await page.getByRole('progressbar').count(), 0);
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
 
   await page.goto('/tasks');
   await page.getByRole('heading', { level: 1, name: vi('tasks.title') }).waitFor();
   await page.goBack();
   await page.getByRole('status').getByText(summary).waitFor();
-  await page.context().close();
 });
 
-test('the import page has no serious accessibility violations before a file is chosen', async () => {
-  const page = await (await newContext(browser)).newPage();
+test('the import page has no serious accessibility violations before a file is chosen', async ({ page }) => {
   await signIn(page, ACCOUNTS.steering, undefined, '/tasks/import');
   await page.getByRole('heading', { level: 1, name: vi('taskImport.title') }).waitFor();
-  const violations = await seriousAccessibilityViolations(page);
-  assert.deepEqual(violations, [], violations.join('\n'));
-  await page.context().close();
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
 });

@@ -1,9 +1,7 @@
-import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from '@playwright/test';
 import { addDays } from '../src/shared/domain/calendar-date.ts';
 import type { TaskDetail, TaskSummary } from '../src/shared/schemas/tasks.ts';
-import { ACCOUNTS, apiGet, BASE_URL, label, launchBrowser, signIn, vi } from './support.ts';
+import { ACCOUNTS, apiGet, expect, label, pageFor, signIn, test, vi } from './support.ts';
 
 /**
  * Issue 10's display rules in a browser whose own locale is en-US (decision 0024): dates in the
@@ -11,23 +9,10 @@ import { ACCOUNTS, apiGet, BASE_URL, label, launchBrowser, signIn, vi } from './
  * extension field refuses the current deadline, and French names agencies by their official name.
  * Self-contained: it reads the demo and changes nothing.
  */
-let browser: Browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
-
-/** A person at a 1366 × 768 screen in a browser set to American English. */
-async function americanBrowserPage(email: string): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: BASE_URL,
-    viewport: { width: 1366, height: 768 },
-    locale: 'en-US',
-    timezoneId: 'America/New_York',
-  });
-  const page = await context.newPage();
+test.use({ viewport: { width: 1366, height: 768 }, locale: 'en-US', timezoneId: 'America/New_York' });
+/** A person at a 1366 × 768 screen in a browser set to American English (the file's options). */
+async function americanBrowserPage(browser: Browser, email: string): Promise<Page> {
+  const page = await pageFor(browser);
   await signIn(page, email);
   return page;
 }
@@ -45,15 +30,21 @@ async function assertFits(table: Locator, what: string): Promise<void> {
       windowWidth: window.innerWidth,
     };
   });
-  assert.ok(fit.tableWidth <= fit.containerWidth, `${what}: table ${fit.tableWidth} px in ${fit.containerWidth} px`);
-  assert.ok(fit.lastColumnRight <= fit.windowWidth, `${what}: last column ends at ${fit.lastColumnRight} px`);
+  expect(fit.tableWidth, `${what}: table ${fit.tableWidth} px in ${fit.containerWidth} px`).toBeLessThanOrEqual(
+    fit.containerWidth,
+  );
+  expect(fit.lastColumnRight, `${what}: last column ends at ${fit.lastColumnRight} px`).toBeLessThanOrEqual(
+    fit.windowWidth,
+  );
 }
 
-test('Vietnamese screens write and read dates day first in an en-US browser, and their tables fit 1366 px', async () => {
-  const page = await americanBrowserPage(ACCOUNTS.steering);
+test('Vietnamese screens write and read dates day first in an en-US browser, and their tables fit 1366 px', async ({
+  browser,
+}) => {
+  const page = await americanBrowserPage(browser, ACCOUNTS.steering);
   await page.goto('/dashboard?as_of=2025-09-30');
   const asOf = page.getByLabel(vi('reading.asOf'));
-  assert.equal(await asOf.inputValue(), '30/09/2025');
+  await expect(asOf).toHaveValue('30/09/2025');
   await page
     .getByText(vi('reading.summary', { scope: '', date: '30/09/2025' }).trim())
     .first()
@@ -62,24 +53,22 @@ test('Vietnamese screens write and read dates day first in an en-US browser, and
 
   // Typed day first, 3 December is read as such, not as 12 March.
   await asOf.fill('03/12/2025');
-  await page.waitForURL(/as_of=2025-12-03/);
+  await expect(page).toHaveURL(/as_of=2025-12-03/);
 
   const parent = (await apiGet<{ items: TaskSummary[] }>(page, '/tasks?q=R57-0344&limit=5')).items.find(
     (task) => task.code === 'R57-0344',
   );
-  assert.ok(parent, 'the demo holds R57-0344, cascaded to communes');
-  await page.goto(`/tasks/${parent.id}`);
+  expect(parent, 'the demo holds R57-0344, cascaded to communes').toBeTruthy();
+  await page.goto(`/tasks/${parent!.id}`);
   await assertFits(page.getByRole('table', { name: vi('task.subtasks') }), 'the sub-tasks');
-  await page.context().close();
 
-  const handler = await americanBrowserPage(ACCOUNTS.handler);
+  const handler = await americanBrowserPage(browser, ACCOUNTS.handler);
   await handler.goto('/feedback');
   await assertFits(handler.getByRole('table', { name: vi('feedbackQueue.title') }), 'the handler queue');
-  await handler.context().close();
 });
 
-test('the extension field starts the day after the current deadline', async () => {
-  const page = await americanBrowserPage(ACCOUNTS.focalHanoi);
+test('the extension field starts the day after the current deadline', async ({ browser }) => {
+  const page = await americanBrowserPage(browser, ACCOUNTS.focalHanoi);
   const open = await apiGet<{ items: TaskSummary[] }>(page, '/tasks?state=assigned,in_progress&limit=100&sort=code');
   let task: TaskDetail | undefined;
   for (const summary of open.items) {
@@ -89,7 +78,7 @@ test('the extension field starts the day after the current deadline', async () =
       break;
     }
   }
-  assert.ok(task?.effectiveDeadline, 'an open task of Hà Nội takes an extension request');
+  if (!task?.effectiveDeadline) throw new Error('an open task of Hà Nội takes an extension request');
   const [year, month, day] = task.effectiveDeadline.split('-');
   const [nextYear, nextMonth, nextDay] = addDays(task.effectiveDeadline, 1).split('-');
   const dayAfter = `${nextDay}/${nextMonth}/${nextYear}`;
@@ -110,24 +99,18 @@ test('the extension field starts the day after the current deadline', async () =
     .getByText(vi('date.tooEarly', { date: dayAfter }))
     .waitFor();
   await field.fill(dayAfter);
-  assert.equal(
-    await page
-      .getByRole('dialog')
-      .getByText(vi('date.tooEarly', { date: dayAfter }))
-      .count(),
-    0,
-  );
-  await page.context().close();
+  await expect(page.getByRole('dialog').getByText(vi('date.tooEarly', { date: dayAfter }))).toHaveCount(0);
 });
 
-test('French names agencies by their official Vietnamese name and tells overdue from completed late', async () => {
-  const page = await americanBrowserPage(ACCOUNTS.steering);
+test('French names agencies by their official Vietnamese name and tells overdue from completed late', async ({
+  browser,
+}) => {
+  const page = await americanBrowserPage(browser, ACCOUNTS.steering);
   await page.getByLabel(vi('header.language')).selectOption('fr');
   await page.goto('/dashboard?as_of=2025-09-30');
   const ranking = page.getByRole('table', { name: label('fr', 'dashboard.ranking') });
   await ranking.getByRole('rowheader', { name: 'Bộ Khoa học và Công nghệ', exact: true }).waitFor();
-  assert.equal(await ranking.getByText('Ministry of Science and Technology').count(), 0);
+  await expect(ranking.getByText('Ministry of Science and Technology')).toHaveCount(0);
   // The completed card says how many were completed late; the overdue card beside it is « En retard ».
   await page.getByText(/· [\d\s\u202f]+ achevées en retard/).waitFor();
-  await page.context().close();
 });

@@ -1,39 +1,21 @@
-import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
 import { foldForSearch } from '../src/shared/domain/text.ts';
 import type { Organization, OrganizationDetail } from '../src/shared/schemas/organizations.ts';
-import { apiGet, launchBrowser, newContext, signIn, vi } from './support.ts';
+import { apiGet, expect, signIn, test, vi } from './support.ts';
 
 interface Page_<T> {
   items: T[];
   nextCursor: string | null;
 }
 
-let browser: Browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
-
-async function signedInPage(): Promise<Page> {
-  const context = await newContext(browser);
-  const page = await context.newPage();
+test('browsing the tree: the national root is open, a province opens onto its communes', async ({ page }) => {
   await signIn(page);
-  return page;
-}
-
-test('browsing the tree: the national root is open, a province opens onto its communes', async () => {
-  const page = await signedInPage();
   const hanoi = await apiGet<OrganizationDetail>(page, '/organizations/01');
   const hanoiChildren = await apiGet<Page_<Organization>>(page, `/organizations?parent=${hanoi.id}&limit=5`);
-  assert.ok(hanoiChildren.items.length > 0, 'the demo province 01 has sub-units');
+  expect(hanoiChildren.items.length, 'the demo province 01 has sub-units').toBeGreaterThan(0);
 
   const tree = page.getByRole('navigation', { name: vi('orgs.tree') });
   const [root, ...between] = hanoi.ancestors;
-  assert.ok(root, 'province 01 lies under the national root');
+  if (!root) throw new Error('province 01 lies under the national root');
   // The root starts expanded: its collapse button is there, and so are its children.
   await tree.getByRole('button', { name: vi('orgs.collapse', { name: root.nameVi }) }).waitFor();
   for (const ancestor of between) {
@@ -46,26 +28,24 @@ test('browsing the tree: the national root is open, a province opens onto its co
   await tree.getByRole('button', { name: hanoi.nameVi, exact: true }).click();
   const detail = page.getByRole('region', { name: hanoi.nameVi });
   await detail.waitFor();
-  assert.match(await detail.innerText(), new RegExp(vi('orgKind.province') + '|' + vi('orgKind.city')));
-  assert.match(page.url(), new RegExp(`org=${hanoi.id}`));
-  await page.context().close();
+  await expect(detail).toContainText(new RegExp(vi('orgKind.province') + '|' + vi('orgKind.city')));
+  await expect(page).toHaveURL(new RegExp(`org=${hanoi.id}`));
 });
 
-test('a commune is found by its name typed without diacritics', async () => {
-  const page = await signedInPage();
+test('a commune is found by its name typed without diacritics', async ({ page }) => {
+  await signIn(page);
   const communes = await apiGet<Page_<Organization>>(page, '/organizations?kind=commune&limit=1');
   const commune = communes.items[0];
-  assert.ok(commune, 'the demo data holds communes');
+  if (!commune) throw new Error('the demo data holds communes');
   const typed = foldForSearch(commune.nameVi);
-  assert.notEqual(typed, commune.nameVi.toLowerCase(), 'the name has diacritics to ignore');
+  expect(typed, 'the name has diacritics to ignore').not.toBe(commune.nameVi.toLowerCase());
 
   await page.getByLabel(vi('orgs.searchLabel')).fill(typed);
   const result = page.getByRole('button', { name: new RegExp(escapeRegExp(commune.nameVi)) }).first();
   await result.waitFor();
-  assert.match(await result.innerText(), new RegExp(escapeRegExp(commune.code)));
+  await expect(result).toContainText(commune.code);
   await result.click();
   await page.getByRole('region', { name: commune.nameVi }).waitFor();
-  await page.context().close();
 });
 
 function escapeRegExp(text: string): string {

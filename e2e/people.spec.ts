@@ -1,19 +1,6 @@
-import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newContext, signIn, vi } from './support.ts';
+import { expect, signIn, test, vi } from './support.ts';
 
-let browser: Browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
-
-test('an administrator adds a person: a refused form keeps its values, then a role is granted', async () => {
-  const context = await newContext(browser);
-  const page = await context.newPage();
+test('an administrator adds a person: a refused form keeps its values, then a role is granted', async ({ page }) => {
   await signIn(page);
   await page.getByRole('link', { name: vi('nav.people') }).click();
   await page.getByRole('button', { name: vi('people.create') }).click();
@@ -37,9 +24,9 @@ test('an administrator adds a person: a refused form keeps its values, then a ro
       .map((id) => document.getElementById(id)?.textContent ?? '')
       .join(' '),
   );
-  assert.match(passwordDescription, /12/);
-  assert.equal(await dialog.getByLabel(vi('people.email')).inputValue(), email);
-  assert.equal(await dialog.getByLabel(vi('people.fullName')).inputValue(), 'Lương Thị Kiểm Thử');
+  expect(passwordDescription).toMatch(/12/);
+  await expect(dialog.getByLabel(vi('people.email'))).toHaveValue(email);
+  await expect(dialog.getByLabel(vi('people.fullName'))).toHaveValue('Lương Thị Kiểm Thử');
 
   await passwordInput.fill('a long enough password');
   await dialog.getByRole('button', { name: vi('common.create') }).click();
@@ -53,5 +40,4 @@ test('an administrator adds a person: a refused form keeps its values, then a ro
   // The new role is listed with its own revoke button, named after the role (organization at the end).
   const revokeName = vi('people.revokeLabel', { role: vi('role.leader'), organization: '' });
   await drawer.getByRole('button', { name: new RegExp(`^${revokeName}`) }).waitFor();
-  await context.close();
 });

@@ -1,0 +1,44 @@
+import type { Page } from '@playwright/test';
+import { searchWords } from '../src/shared/domain/search.ts';
+import type { TaskSummary } from '../src/shared/schemas/tasks.ts';
+import { ACCOUNTS, apiGet, expect, seriousAccessibilityViolations, signIn, test, vi } from './support.ts';
+
+/** A task with a title of at least three words, from the demo. */
+async function someTask(page: Page): Promise<TaskSummary> {
+  const { items } = await apiGet<{ items: TaskSummary[] }>(page, '/tasks?limit=50&sort=code');
+  const task = items.find((item) => searchWords(item.title).length >= 3);
+  expect(task, 'the demo holds tasks with titles of several words').toBeTruthy();
+  return task!;
+}
+
+test('a task code typed in the header search and Enter open the task', async ({ page }) => {
+  await signIn(page, ACCOUNTS.steering);
+  const task = await someTask(page);
+  const box = page.getByRole('combobox', { name: vi('search.label') });
+  await box.fill(task.code.toLowerCase());
+  await box.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/tasks/${task.id}`));
+  await expect(page.getByRole('heading', { level: 1 }).filter({ hasText: task.title })).toBeVisible();
+});
+
+test('words typed without diacritics and out of order list the task under its group; arrows and Enter open it', async ({
+  page,
+}) => {
+  await signIn(page, ACCOUNTS.steering);
+  const task = await someTask(page);
+  const words = searchWords(task.title);
+  const typed = [words.at(-1), words[0], words[1]].join(' ');
+  const box = page.getByRole('combobox', { name: vi('search.label') });
+  await box.fill(typed);
+  const listbox = page.getByRole('listbox');
+  await expect(listbox.getByText(vi('search.group.task'), { exact: true })).toBeVisible();
+  await expect(listbox.getByRole('option').filter({ hasText: task.title }).first()).toBeVisible();
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+  // Down the list with the keyboard until the task's option is the selected one, then Enter.
+  const options = await listbox.getByRole('option').allInnerTexts();
+  const index = options.findIndex((text) => text.includes(task.title));
+  for (let step = 0; step <= index; step += 1) await box.press('ArrowDown');
+  await box.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/tasks/${task.id}`));
+});
