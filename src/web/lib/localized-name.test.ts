@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { localName } from '../../web/lib/i18n.tsx';
-import { nameIn } from './localized-name.ts';
+import { localName } from './i18n.tsx';
+import { nameIn } from '../../shared/domain/localized-name.ts';
 
 const ministry = { nameVi: 'Bộ Khoa học và Công nghệ', nameEn: 'Ministry of Science and Technology' };
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime } from '../../web/lib/format.ts';
-import { readTypedDate, writeCalendarDate, writeDateTime, writeNumericDate } from './calendar-date-format.ts';
+import { formatDate, formatDateTime } from './format.ts';
+import {
+  readTypedDate,
+  writeCalendarDate,
+  writeDateTime,
+  writeNumericDate,
+} from '../../shared/domain/calendar-date-format.ts';
 
 describe('dates as the interface language writes them (decision 0024)', () => {
   it('writes 3 December 2026 as 03/12/2026 in Vietnamese and French, never 12/03/2026', () => {
