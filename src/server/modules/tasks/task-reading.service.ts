@@ -16,7 +16,8 @@ import { readingScope } from './task-access.ts';
 import { actorGrants, positionOf } from './task-context.ts';
 import * as queries from './task-queries.repository.ts';
 import * as repository from './tasks.repository.ts';
-import { toComments, toEvents, toExtensions, toReports, toTaskSummary } from './task-views.ts';
+import { summariesOf } from './task-summaries.service.ts';
+import { toComments, toEvents, toExtensions, toReports } from './task-views.ts';
 
 /** The filters of a list request, resolved: scope and agency codes become paths. */
 export async function taskFilterFor(db: Db, principal: Principal, query: Omit<ListTasksQuery, 'limit' | 'sort'>) {
@@ -72,7 +73,7 @@ export async function listTasks(db: Db, principal: Principal, query: ListTasksQu
     queries.countSummaries(db, filter),
   ]);
   const { page, nextCursor } = pageFrom(rows, query.limit, offset);
-  return { items: page.map(toTaskSummary), nextCursor, total };
+  return { items: await summariesOf(db, page, filter), nextCursor, total };
 }
 
 /** Who may read a task: the one rule of shared/domain/task-permissions.ts. */
@@ -120,8 +121,10 @@ export async function getTaskDetail(db: Db, principal: Principal, id: string, as
   ]);
   // A task assigned after `asOf` did not exist yet on that day.
   if (!summary) throw notFound('task as of this date', id);
+  const [shown, ...subTasks] = await summariesOf(db, [summary, ...children], filter);
+  if (!shown) throw notFound('task as of this date', id);
   return {
-    ...toTaskSummary(summary),
+    ...shown,
     description: task.description,
     startOn: task.start_on,
     expectedOutput: task.expected_output,
@@ -130,7 +133,7 @@ export async function getTaskDetail(db: Db, principal: Principal, id: string, as
       ? { id: conclusion.id, meetingTitle: conclusion.meeting_title, number: conclusion.number, text: conclusion.text }
       : null,
     coordinators: coordinators.map((o) => ({ id: o.id, code: o.code, nameVi: o.name_vi, nameEn: o.name_en })),
-    children: children.map(toTaskSummary),
+    children: subTasks,
     events: toEvents(events),
     reports: toReports(reports, files.map(toEvidenceFile)),
     extensions: toExtensions(extensions),
