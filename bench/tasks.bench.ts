@@ -48,8 +48,8 @@ const TIMING = { warmUp: WARM_UP, repetitions: REPETITIONS, maxSeconds: MAX_SECO
 
 /**
  * The grouped count every dashboard figure rests on, written here independently of the product's
- * query builder: tasks led within the scope (a sub-task only when its parent is led outside it),
- * in the period covering as_of, counted by timeliness.
+ * query builder: tasks led within the scope (a sub-task unless its parent is led strictly inside it:
+ * decision 0021), in the period covering as_of, counted by timeliness.
  */
 async function rawCounts(db: Db, scopePath: string, asOf: string): Promise<Record<string, number>> {
   const scope = `${scopePath}%`;
@@ -67,7 +67,8 @@ async function rawCounts(db: Db, scopePath: string, asOf: string): Promise<Recor
     FROM task t
     JOIN task_period p ON p.task_id = t.id AND p.valid_from <= ${asOf}::date
       AND (p.valid_to IS NULL OR p.valid_to > ${asOf}::date)
-    WHERE t.lead_path LIKE ${scope} AND (t.parent_lead_path IS NULL OR t.parent_lead_path NOT LIKE ${scope})
+    WHERE t.lead_path LIKE ${scope}
+      AND (t.parent_lead_path IS NULL OR t.parent_lead_path NOT LIKE ${scope} OR t.parent_lead_path = ${scopePath})
     GROUP BY 1`.execute(db);
   return Object.fromEntries(
     rows.filter((row) => row.timeliness !== null).map((row) => [row.timeliness, Number(row.n)]),

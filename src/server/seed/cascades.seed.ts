@@ -12,7 +12,7 @@ const CASCADING_PROVINCES = ['01', '46', '48'];
 
 /**
  * A few provinces break their open central tasks down to their departments and communes, as the
- * province's focal point would: sub-tasks, some of them already done.
+ * province's focal point would: sub-tasks, some of them already done. Returns the cascaded tasks' ids.
  */
 export async function seedCascades(
   db: Db,
@@ -21,7 +21,8 @@ export async function seedCascades(
   centralTasks: Array<{ id: string; plan: TaskPlan; lead: Organization }>,
   actors: DemoActors,
   random: Random,
-): Promise<void> {
+): Promise<Set<string>> {
+  const cascaded = new Set<string>();
   for (const provinceCode of CASCADING_PROVINCES) {
     const units = [...organizations.values()].filter(
       (o) =>
@@ -35,6 +36,7 @@ export async function seedCascades(
     if (!province) throw new Error(`Demo seed: province ${provinceCode} is missing`);
     const actor = actors.focalPoints.get(provinceCode) ?? systemStaffOf(organizations, province);
     for (const parent of parents) {
+      cascaded.add(parent.id);
       for (const unit of random.shuffle([...units]).slice(0, 2 + random.int(2))) {
         const createdOn = addDays(parent.plan.assignedOn, 3 + random.int(10));
         const id = await createTask(
@@ -72,4 +74,5 @@ export async function seedCascades(
       }
     }
   }
+  return cascaded;
 }

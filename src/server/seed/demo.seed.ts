@@ -11,6 +11,7 @@ import { seedOrganizations } from './organizations.seed.ts';
 import { seedProgramme } from './programme.seed.ts';
 import { seededRandom } from './random.ts';
 import { demoActors, seedCentralTasks } from './tasks.seed.ts';
+import { seedWorkingDay } from './working-day.seed.ts';
 
 interface DemoAccount {
   email: string;
@@ -165,7 +166,8 @@ export async function seedDemo(db: Db, options: DemoSeedOptions = {}): Promise<S
   const programme = await seedProgramme(db, organizations, random);
   const actors = await demoActors(db, people);
   const centralTasks = await seedCentralTasks(db, organizations, programme, actors, random, options.onProgress);
-  await seedCascades(db, organizations, programme.programme.id, centralTasks, actors, random);
+  const cascaded = await seedCascades(db, organizations, programme.programme.id, centralTasks, actors, random);
+  await seedWorkingDay(db, organizations, programme, centralTasks, cascaded, actors);
   await seedFeedback(db, organizations, people, options.onProgress);
   await marks.markCompleted(db);
   return accounts;

@@ -12,12 +12,13 @@ import { getDashboard } from '../modules/dashboard/dashboard.service.ts';
 import { listProgrammes } from '../modules/directives/directives.service.ts';
 import { listFeedbackQueue } from '../modules/feedback/feedback-reading.service.ts';
 import { listPublicFeedback } from '../modules/feedback/feedback.service.ts';
-import { listTasks } from '../modules/tasks/task-reading.service.ts';
+import { getTaskDetail, listTasks } from '../modules/tasks/task-reading.service.ts';
 import { positionOf } from '../modules/tasks/task-context.ts';
 import { findTask } from '../modules/tasks/tasks.repository.ts';
 import { relationTo } from '../../shared/domain/task-permissions.ts';
 import { openTestDatabase } from '../testing/test-database.ts';
 import { FEEDBACK_STATES } from '../../shared/domain/feedback.ts';
+import { TASK_STATES } from '../../shared/domain/task-lifecycle.ts';
 import { DEMO_ACCOUNTS, isSeeded, seedDemo, type SeededAccount } from './demo.seed.ts';
 import { FEEDBACK_HANDLER_ACCOUNTS } from './feedback.seed.ts';
 import { REFERENCE_DIR, readProvinces } from './reference-data.ts';
@@ -250,7 +251,7 @@ describe('demo seed on pglite', () => {
     expect(programme?.groups.map((g) => g.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
 
-  it('cascades to the units of Hà Nội, Huế and Đà Nẵng, counted in the units’ scopes only', async () => {
+  it('cascades to the units of Hà Nội, Huế and Đà Nẵng, counted in the provinces’ and units’ scopes only', async () => {
     const subtasks = await db()
       .selectFrom('task as t')
       .innerJoin('task as parent', 'parent.id', 't.parent_task_id')
@@ -276,6 +277,63 @@ describe('demo seed on pglite', () => {
         state: ['assigned', 'in_progress', 'submitted'],
       });
       expect(open.total, email).toBeGreaterThan(0);
+    }
+  });
+
+  it('holds every state a working day meets, the secretariat’s queue of results to accept included', async () => {
+    const states = await db().selectFrom('task').select('state').distinct().execute();
+    expect(new Set(states.map((row) => row.state))).toEqual(new Set(TASK_STATES));
+    const extensions = await db().selectFrom('extension_request').select('status').distinct().execute();
+    expect(new Set(extensions.map((row) => row.status))).toEqual(new Set(['pending', 'approved', 'refused']));
+    // Returned for rework: back in progress after a return, not yet submitted again.
+    const returned = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM task t
+      WHERE t.state = 'in_progress' AND (
+        SELECT e.kind FROM task_event e WHERE e.task_id = t.id AND e.to_state IS NOT NULL
+        ORDER BY e.at DESC LIMIT 1) = 'return'`.execute(db());
+    expect(returned.rows[0]?.n).toBeGreaterThan(0);
+    const difficulties = await db()
+      .selectFrom('progress_report as r')
+      .innerJoin('task as t', 't.id', 'r.task_id')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), sql<boolean>`r.answer IS NULL`.as('open')])
+      .where('r.difficulties', 'is not', null)
+      .where('t.state', 'in', ['assigned', 'in_progress', 'submitted'])
+      .groupBy(sql`r.answer IS NULL`)
+      .execute();
+    expect(new Set(difficulties.filter((row) => Number(row.n) > 0).map((row) => row.open))).toEqual(
+      new Set([true, false]),
+    );
+    const steering = await principalOf('steering@demo.steerboard.vn');
+    const toAccept = await listTasks(db(), steering, { ...query, state: ['submitted'] });
+    expect(toAccept.total).toBeGreaterThanOrEqual(10);
+    // A commune's result waits for Hà Nội, which assigned it.
+    const hanoi = await principalOf('focal.hanoi@demo.steerboard.vn');
+    const hanoiQueue = await listTasks(db(), hanoi, { limit: 100, sort: 'code', state: ['submitted'] });
+    expect(hanoiQueue.items.some((item) => item.parentTaskId !== null)).toBe(true);
+    // Each demo focal point finds results of its own returned or awaiting, and still has open work.
+    for (const email of ['focal.hanoi@demo.steerboard.vn', 'focal.bkhcn@demo.steerboard.vn']) {
+      const focal = await principalOf(email);
+      const waiting = await listTasks(db(), focal, { ...query, state: ['submitted'] });
+      expect(waiting.total, email).toBeGreaterThan(0);
+    }
+  });
+
+  it('shows a cascading province its late communes’ sub-tasks, with the roll-up beside the parent’s own report', async () => {
+    const leader = await principalOf('leader@demo.steerboard.vn');
+    let lateSubTasks = 0;
+    for (const province of ['01', '46', '48']) {
+      const dashboard = await getDashboard(db(), leader, { scope: province });
+      const late = dashboard.overdueTasks.filter((task) => task.parentTaskId !== null);
+      const listed = await listTasks(db(), leader, { ...query, limit: 100, scope: province, timeliness: ['overdue'] });
+      expect(listed.items.filter((task) => task.parentTaskId !== null).length, province).toBe(late.length);
+      lateSubTasks += late.length;
+    }
+    expect(lateSubTasks).toBeGreaterThan(0);
+    const cascaded = await db().selectFrom('task').select('id').where('child_count', '>', 0).execute();
+    expect(cascaded.length).toBeGreaterThan(0);
+    const pages = await Promise.all(cascaded.map((row) => getTaskDetail(db(), leader, row.id)));
+    for (const page of pages) {
+      expect(page.subTasks?.count, page.code).toBe(page.children.filter((child) => child.timeliness !== null).length);
     }
   });
 

@@ -254,6 +254,11 @@ export const frMonitoring = {
   'sheet.column.daysLate': 'Jours de retard',
   'sheet.column.progress': 'Avancement (%)',
   'sheet.column.completedOn': 'Terminée le',
+  'sheet.column.subTaskProgress': 'Avancement des sous-tâches (%)',
+  'sheet.column.subTasksOverdue': 'Sous-tâches hors délai',
+  'task.ownProgress': 'Avancement déclaré',
+  'task.subTaskProgress': '{count, plural, one {Selon # sous-tâche} other {Selon # sous-tâches}}',
+  'task.subTasksOverdue': '{count, plural, one {# sous-tâche hors délai} other {# sous-tâches hors délai}}',
   'sheet.yes': 'oui',
   'sheet.no': 'non',
   'sheet.help.1':

@@ -254,6 +254,11 @@ export const viMonitoring = {
   'sheet.column.daysLate': 'Số ngày trễ hạn',
   'sheet.column.progress': 'Tiến độ (%)',
   'sheet.column.completedOn': 'Ngày hoàn thành',
+  'sheet.column.subTaskProgress': 'Tiến độ tổng hợp từ nhiệm vụ con (%)',
+  'sheet.column.subTasksOverdue': 'Nhiệm vụ con quá hạn',
+  'task.ownProgress': 'Tiến độ tự báo cáo',
+  'task.subTaskProgress': 'Tổng hợp từ {count, plural, other {# nhiệm vụ con}}',
+  'task.subTasksOverdue': '{count, plural, other {# nhiệm vụ con quá hạn}}',
   'sheet.yes': 'có',
   'sheet.no': 'không',
   'sheet.help.1':

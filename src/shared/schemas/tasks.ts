@@ -9,6 +9,26 @@ import { ExportFormatSchema } from './spreadsheets.ts';
 
 const OrganizationRefSchema = z.object({ id: IdSchema, code: z.string(), nameVi: z.string(), nameEn: z.string() });
 
+/** What a cascaded task's sub-tasks add up to as of the reading (shared/domain/sub-task-roll-up.ts). */
+export const SubTaskRollUpSchema = z.object({
+  count: z.number().int().describe('Direct sub-tasks counted: assigned by the day and not cancelled'),
+  progressPercent: z
+    .number()
+    .int()
+    .describe('Mean of the counted direct sub-tasks, each weighing the same; completed ones count 100'),
+  timeliness: z
+    .object({
+      on_time: z.number().int(),
+      late: z.number().int(),
+      overdue: z.number().int(),
+      due_soon: z.number().int(),
+      on_track: z.number().int(),
+      ongoing: z.number().int(),
+    })
+    .describe('Every counted sub-task below the task, at any depth, by timeliness'),
+});
+export type SubTaskRollUp = z.infer<typeof SubTaskRollUpSchema>;
+
 /** A task as lists show it, read as of a date: state, deadline and timeliness are those of that day. */
 export const TaskSummarySchema = z.object({
   id: IdSchema,
@@ -28,7 +48,10 @@ export const TaskSummarySchema = z.object({
   timeliness: z.enum(TIMELINESS).nullable(),
   daysLate: z.number().int(),
   completedOn: CalendarDateSchema.nullable(),
-  progressPercent: z.number().int(),
+  progressPercent: z.number().int().describe('The lead agency’s own reported percentage as of the reading'),
+  subTasks: SubTaskRollUpSchema.nullable().describe(
+    'Rolled up from the sub-tasks as of the reading, beside the own report (decision 0021); null without any',
+  ),
   priority: z.enum(PRIORITIES),
   isConfidential: z.boolean(),
   childCount: z.number().int(),

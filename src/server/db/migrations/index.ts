@@ -13,6 +13,7 @@ import * as taskTallyValidity from './0011-task-tally-validity.ts';
 import * as authHardening from './0012-auth-hardening.ts';
 import * as crashSafety from './0013-crash-safety.ts';
 import * as confidentialTaskIndex from './0014-confidential-task-index.ts';
+import * as subTaskRollUp from './0015-sub-task-roll-up.ts';
 import * as wordSearch from './0016-word-search.ts';
 import * as taskListDeadlineIndex from './0017-task-list-deadline-index.ts';
 
@@ -35,6 +36,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0012-auth-hardening': authHardening,
   '0013-crash-safety': crashSafety,
   '0014-confidential-task-index': confidentialTaskIndex,
+  '0015-sub-task-roll-up': subTaskRollUp,
   '0016-word-search': wordSearch,
   '0017-task-list-deadline-index': taskListDeadlineIndex,
 };

@@ -9,7 +9,7 @@ import { listProgrammes } from '../directives/directives.service.ts';
 import { findManyByIds, namesWithin, type OrganizationName } from '../organizations/organizations.repository.ts';
 import { overdueSummaries } from '../tasks/task-queries.repository.ts';
 import { taskFilterFor } from '../tasks/task-reading.service.ts';
-import { toTaskSummary } from '../tasks/task-views.ts';
+import { summariesOf } from '../tasks/task-summaries.service.ts';
 import { talliedCounts } from './task-tallies.repository.ts';
 
 /** Adds counts into a running total (field by field: it runs some 10,000 times for the country). */
@@ -93,7 +93,7 @@ export async function getDashboard(db: Db, principal: Principal, query: Dashboar
       .filter(counted)
       .sort((a, b) => a.number - b.number),
     byProvince: [...byProvince].map(named).filter(counted).sort(byTotal),
-    overdueTasks: overdue.map(toTaskSummary).sort((a, b) => b.daysLate - a.daysLate),
+    overdueTasks: (await summariesOf(db, overdue, filter)).sort((a, b) => b.daysLate - a.daysLate),
     ranking,
   };
 }

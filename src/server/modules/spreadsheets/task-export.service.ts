@@ -1,11 +1,11 @@
 import type { Locale } from '../../../shared/i18n/index.ts';
 import { translate } from '../../../shared/i18n/index.ts';
-import type { ListTasksQuery } from '../../../shared/schemas/tasks.ts';
+import type { ListTasksQuery, TaskSummary } from '../../../shared/schemas/tasks.ts';
 import type { Db } from '../../db/database.ts';
 import type { Principal } from '../../kernel/principal.ts';
 import { listSummaries } from '../tasks/task-queries.repository.ts';
 import { taskFilterFor } from '../tasks/task-reading.service.ts';
-import { toTaskSummary } from '../tasks/task-views.ts';
+import { summariesOf } from '../tasks/task-summaries.service.ts';
 import { exportDetailsOf } from './spreadsheets.repository.ts';
 import { columnHeader, type ExportedTask, TASK_SHEET_COLUMNS } from './task-sheet-columns.ts';
 import {
@@ -23,7 +23,7 @@ export const MAX_EXPORT_ROWS = 50_000;
 const DETAIL_CHUNK = 5_000;
 
 /** The listed tasks with the columns only their detail has, in the list's order. */
-async function exportedTasks(db: Db, summaries: ReturnType<typeof toTaskSummary>[]): Promise<ExportedTask[]> {
+async function exportedTasks(db: Db, summaries: TaskSummary[]): Promise<ExportedTask[]> {
   const details = new Map<string, Awaited<ReturnType<typeof exportDetailsOf>>[number]>();
   for (let start = 0; start < summaries.length; start += DETAIL_CHUNK) {
     const ids = summaries.slice(start, start + DETAIL_CHUNK).map((task) => task.id);
@@ -60,7 +60,7 @@ export async function exportTasks(
     { ...filter, confidential: 'none' },
     { sort: query.sort, limit: MAX_EXPORT_ROWS },
   );
-  const tasks = await exportedTasks(db, rows.map(toTaskSummary));
+  const tasks = await exportedTasks(db, await summariesOf(db, rows, filter));
   const headers = TASK_SHEET_COLUMNS.map((column) => columnHeader(column, locale));
   const cells = tasks.map((task) => TASK_SHEET_COLUMNS.map((column) => column.format(task, locale)));
   const filename = exportFilename('tasks', scope.code, filter.asOf, format);

@@ -206,6 +206,19 @@ export const TASK_SHEET_COLUMNS: readonly TaskSheetColumn[] = [
   },
   { key: 'daysLate', width: 10, isRequired: false, format: (task) => task.daysLate },
   { key: 'progress', width: 10, isRequired: false, format: (task) => task.progressPercent },
+  // The sub-tasks' roll-up beside the lead agency's own report (decision 0021); empty without sub-tasks.
+  {
+    key: 'subTaskProgress',
+    width: 14,
+    isRequired: false,
+    format: (task) => task.subTasks?.progressPercent ?? null,
+  },
+  {
+    key: 'subTasksOverdue',
+    width: 12,
+    isRequired: false,
+    format: (task) => task.subTasks?.timeliness.overdue ?? null,
+  },
   { key: 'completedOn', width: 13, isRequired: false, isDate: true, format: (task) => asDate(task.completedOn) },
 ];
 

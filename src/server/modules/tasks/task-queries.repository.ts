@@ -17,7 +17,7 @@ import { pathDepth } from '../../../shared/domain/roles.ts';
 export interface TaskFilter {
   asOf: string;
   dueSoonDays: number;
-  /** Tasks led within this path; a sub-task only when its parent is led outside it. */
+  /** Tasks led within this path; a sub-task unless its parent is led strictly inside it (countedIn). */
   scopePath?: string;
   states?: TaskState[];
   timeliness?: Timeliness[];
@@ -47,13 +47,21 @@ function statesGiving(classes: Timeliness[]): TaskState[] {
   return [...states];
 }
 
-/** Tasks a scope counts: led within it, a sub-task only when its parent is led outside it. */
+/**
+ * Tasks a scope counts: led within it, a sub-task unless its parent is led by a unit strictly inside
+ * it (there it is part of its parent). The parent's lead agency, which assigned it, counts it
+ * (decision 0021): a province sees its communes' sub-tasks; the country, only the province's task.
+ */
 function countedIn(scopePath: string) {
   const scope = `${scopePath}%`;
   return (eb: ExpressionBuilder<Database & { t: TaskTable }, 't'>) =>
     eb.and([
       eb('t.lead_path', 'like', scope),
-      eb.or([eb('t.parent_lead_path', 'is', null), eb('t.parent_lead_path', 'not like', scope)]),
+      eb.or([
+        eb('t.parent_lead_path', 'is', null),
+        eb('t.parent_lead_path', 'not like', scope),
+        eb('t.parent_lead_path', '=', scopePath),
+      ]),
     ]);
 }
 

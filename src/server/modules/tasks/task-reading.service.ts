@@ -16,7 +16,8 @@ import { decodeTaskCursor, encodeTaskCursor } from './task-list-cursor.ts';
 import { actorGrants, positionOf } from './task-context.ts';
 import * as queries from './task-queries.repository.ts';
 import * as repository from './tasks.repository.ts';
-import { toComments, toEvents, toExtensions, toReports, toTaskSummary } from './task-views.ts';
+import { summariesOf } from './task-summaries.service.ts';
+import { toComments, toEvents, toExtensions, toReports } from './task-views.ts';
 
 /** The filters of a list request, resolved: scope and agency codes become paths. */
 export async function taskFilterFor(db: Db, principal: Principal, query: Omit<ListTasksQuery, 'limit' | 'sort'>) {
@@ -76,7 +77,7 @@ export async function listTasks(db: Db, principal: Principal, query: ListTasksQu
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   const nextCursor = rows.length > query.limit && last ? encodeTaskCursor(queries.cursorAfter(last, query.sort)) : null;
-  return { items: page.map(toTaskSummary), nextCursor, ...count };
+  return { items: await summariesOf(db, page, filter), nextCursor, ...count };
 }
 
 /** Who may read a task: the one rule of shared/domain/task-permissions.ts. */
@@ -124,8 +125,10 @@ export async function getTaskDetail(db: Db, principal: Principal, id: string, as
   ]);
   // A task assigned after `asOf` did not exist yet on that day.
   if (!summary) throw notFound('task as of this date', id);
+  const [shown, ...subTasks] = await summariesOf(db, [summary, ...children], filter);
+  if (!shown) throw notFound('task as of this date', id);
   return {
-    ...toTaskSummary(summary),
+    ...shown,
     description: task.description,
     startOn: task.start_on,
     expectedOutput: task.expected_output,
@@ -134,7 +137,7 @@ export async function getTaskDetail(db: Db, principal: Principal, id: string, as
       ? { id: conclusion.id, meetingTitle: conclusion.meeting_title, number: conclusion.number, text: conclusion.text }
       : null,
     coordinators: coordinators.map((o) => ({ id: o.id, code: o.code, nameVi: o.name_vi, nameEn: o.name_en })),
-    children: children.map(toTaskSummary),
+    children: subTasks,
     events: toEvents(events),
     reports: toReports(reports, files.map(toEvidenceFile)),
     extensions: toExtensions(extensions),

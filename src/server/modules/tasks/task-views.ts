@@ -1,10 +1,11 @@
-import type { TaskDetail, TaskSummary } from '../../../shared/schemas/tasks.ts';
+import type { SubTaskRollUp, TaskDetail, TaskSummary } from '../../../shared/schemas/tasks.ts';
 import type { TaskSummaryRow } from './task-queries.repository.ts';
 import type * as repository from './tasks.repository.ts';
 
 type Rows<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
 
-export function toTaskSummary(row: TaskSummaryRow): TaskSummary {
+/** A list row as the API gives it, with its sub-tasks' roll-up (task-summaries.service.ts). */
+export function toTaskSummary(row: TaskSummaryRow, subTasks: SubTaskRollUp | null): TaskSummary {
   return {
     id: row.id,
     code: row.code,
@@ -27,6 +28,7 @@ export function toTaskSummary(row: TaskSummaryRow): TaskSummary {
     daysLate: Number(row.days_late),
     completedOn: row.completed_on,
     progressPercent: row.progress_percent,
+    subTasks,
     priority: row.priority,
     isConfidential: row.is_confidential,
     childCount: row.child_count,

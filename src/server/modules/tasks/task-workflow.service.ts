@@ -44,19 +44,6 @@ async function changeTask<T = void>(
   return db.transaction().execute(async (tx) => change(tx, await lockTaskOrFail(tx, id)));
 }
 
-/**
- * A parent's progress is its children's average, kept up to date whenever a child moves, on the
- * day of the move: a past as_of shows the roll-up of its day.
- */
-async function rollUp(tx: Db, day: string, parentId: string | null): Promise<void> {
-  for (let id = parentId; id;) {
-    const progress = await repository.childrenProgress(tx, id);
-    if (progress === undefined) return;
-    await repository.setProgress(tx, id, day, progress);
-    id = (await repository.findTask(tx, id))?.parent_task_id ?? null;
-  }
-}
-
 export async function transition(
   db: Db,
   actor: Actor,
@@ -90,7 +77,6 @@ export async function transition(
       completed_on: completedOn,
     });
     await recordTaskEvent(tx, actor, task, { kind: action, fromState: task.state, toState: to, reason });
-    await rollUp(tx, today, task.parent_task_id);
   });
 }
 
@@ -132,7 +118,6 @@ export async function reportProgress(db: Db, actor: Actor, id: string, input: Cr
       ...(state !== task.state ? { fromState: task.state, toState: state } : {}),
       details: { reportId, percent: input.percent, hasDifficulties: Boolean(input.difficulties || input.proposals) },
     });
-    await rollUp(tx, today, task.parent_task_id);
   });
 }
 

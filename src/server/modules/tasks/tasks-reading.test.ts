@@ -162,7 +162,7 @@ describe.each(TEST_DATABASE_KINDS)('reading tasks on %s', (kind) => {
       expect(outside.statusCode).toBe(403);
       expect(outside.json().code).toBe('forbidden');
       const hanoi = await list('', 'hanoiFocal');
-      expect(titles(hanoi)).toEqual(['C', 'D', 'E', 'G']);
+      expect(titles(hanoi)).toEqual(['C', 'D', 'E', 'G', 'S']);
       expect(hanoi.items.every((i) => i.lead.code.startsWith('01'))).toBe(true);
       expect((await client.hanoiFocal!.request({ method: 'GET', url: '/api/v1/tasks?scope=VN' })).statusCode).toBe(403);
       expect(titles(await list('', 'inspector'))).toEqual(titles(await list('')));
@@ -181,9 +181,9 @@ describe.each(TEST_DATABASE_KINDS)('reading tasks on %s', (kind) => {
       expect(titles(await list('q=mat', 'ministryFocal'))).toEqual([]);
     });
 
-    it('counts a sub-task in its own unit’s scope, not in its parent’s', async () => {
+    it('counts a sub-task in its unit’s scope and its parent’s lead agency’s, not above (decision 0021)', async () => {
       expect(titles(await list(`scope=${t.world.org.hoanKiem.id}`, 'hanoiFocal'))).toEqual(['S']);
-      expect(titles(await list('scope=01', 'hanoiFocal'))).not.toContain('S');
+      expect(titles(await list('scope=01', 'hanoiFocal'))).toContain('S');
       expect(titles(await list('scope=VN'))).not.toContain('S');
       expect(titles(await list(`parent=${ids.C}`, 'hanoiFocal'))).toEqual(['S']);
       const parent = await client.hanoiFocal!.request({ method: 'GET', url: `/api/v1/tasks/${ids.C}` });

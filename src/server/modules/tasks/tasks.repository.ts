@@ -179,17 +179,6 @@ export async function countOpenChildren(db: Db, parentId: string): Promise<numbe
   return row.n;
 }
 
-/** The average progress of the non-cancelled children, or undefined without any. */
-export async function childrenProgress(db: Db, parentId: string): Promise<number | undefined> {
-  const row = await db
-    .selectFrom('task')
-    .select(sql<number | null>`round(avg(progress_percent))`.as('progress'))
-    .where('parent_task_id', '=', parentId)
-    .where('state', '!=', 'cancelled')
-    .executeTakeFirstOrThrow();
-  return row.progress === null ? undefined : Number(row.progress);
-}
-
 export async function coordinatorsOf(db: Db, taskId: string) {
   return db
     .selectFrom('task_coordinator as c')

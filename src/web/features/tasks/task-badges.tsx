@@ -49,8 +49,11 @@ export function StateBadge({ state }: { state: TaskState }) {
   );
 }
 
-/** A bar for the eye and the number beside it; the bar itself is named for screen readers. */
-export function TaskProgress({ code, percent }: { code: string; percent: number }) {
+/**
+ * A bar for the eye and the number beside it; the bar itself is named for screen readers (by
+ * default "progress of <code>"; a task's sub-tasks' roll-up names itself).
+ */
+export function TaskProgress({ code, percent, label }: { code: string; percent: number; label?: string }) {
   const { t } = useI18n();
   return (
     <Group gap="xs" wrap="nowrap" miw={110}>
@@ -58,7 +61,7 @@ export function TaskProgress({ code, percent }: { code: string; percent: number 
         <Progress.Section
           value={percent}
           color={percent >= 100 ? 'green.8' : 'blue.8'}
-          aria-label={t('tasks.progressOf', { code })}
+          aria-label={label ?? t('tasks.progressOf', { code })}
         />
       </Progress.Root>
       <Text size="xs" w={36} ta="right">

@@ -1,5 +1,5 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { TaskDetail } from '../../../shared/schemas/tasks.ts';
+import type { SubTaskRollUp, TaskDetail } from '../../../shared/schemas/tasks.ts';
 import { AnchorLink } from '../../components/router-links.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
@@ -47,7 +47,7 @@ export function TaskHeader({ task }: { task: TaskDetail }) {
             </Text>
           ) : null}
         </Group>
-        <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm" component="dl" m={0}>
+        <SimpleGrid cols={{ base: 1, xs: task.subTasks ? 4 : 3 }} spacing="sm" component="dl" m={0}>
           <Figure
             id="originalDeadline"
             label={t('task.originalDeadline')}
@@ -61,16 +61,41 @@ export function TaskHeader({ task }: { task: TaskDetail }) {
           />
           <div>
             <Text size="xs" c="dimmed" component="dt">
-              {t('tasks.progress')}
+              {task.subTasks ? t('task.ownProgress') : t('tasks.progress')}
             </Text>
-            <Text component="dd" m={0}>
+            <Text component="dd" m={0} data-field="progress">
               <TaskProgress code={task.code} percent={task.progressPercent} />
             </Text>
           </div>
+          {task.subTasks ? <SubTaskRollUpFigure code={task.code} rollUp={task.subTasks} /> : null}
         </SimpleGrid>
         <TaskActions task={task} />
       </Stack>
     </Paper>
+  );
+}
+
+/**
+ * What the sub-tasks add up to (decision 0021), beside the lead agency's own report rather than in
+ * its place: the two may differ, and both are worth reading.
+ */
+function SubTaskRollUpFigure({ code, rollUp }: { code: string; rollUp: SubTaskRollUp }) {
+  const { t } = useI18n();
+  const label = t('task.subTaskProgress', { count: rollUp.count });
+  return (
+    <div>
+      <Text size="xs" c="dimmed" component="dt">
+        {label}
+      </Text>
+      <Stack component="dd" m={0} gap={2} data-field="subTaskProgress">
+        <TaskProgress code={code} percent={rollUp.progressPercent} label={`${label} (${code})`} />
+        {rollUp.timeliness.overdue > 0 ? (
+          <Text size="xs" c="red.9" fw={600}>
+            {t('task.subTasksOverdue', { count: rollUp.timeliness.overdue })}
+          </Text>
+        ) : null}
+      </Stack>
+    </div>
   );
 }
 
