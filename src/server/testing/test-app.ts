@@ -21,10 +21,11 @@ export interface TestClient {
   cookie: string;
 }
 
-export async function createTestApp(kind: TestDatabaseKind): Promise<TestApp> {
+/** `env`: deployment settings as env.ts reads them, for tests of a setting (OPEN311_REQUIRE_CONTACT…). */
+export async function createTestApp(kind: TestDatabaseKind, env: Record<string, string> = {}): Promise<TestApp> {
   const database = await openTestDatabase(kind);
   const world = await seedTestWorld(database.db);
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), webDir: '/nonexistent' };
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent', ...env }), webDir: '/nonexistent' };
   const app = await buildApp(database, config);
   await app.ready();
   return {

@@ -13,6 +13,7 @@ import * as taskTallyValidity from './0011-task-tally-validity.ts';
 import * as authHardening from './0012-auth-hardening.ts';
 import * as crashSafety from './0013-crash-safety.ts';
 import * as confidentialTaskIndex from './0014-confidential-task-index.ts';
+import * as feedbackWithoutContact from './0015-feedback-without-contact.ts';
 
 /**
  * Forward-only migrations, in order. Listed here rather than read from the folder so that the
@@ -33,4 +34,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0012-auth-hardening': authHardening,
   '0013-crash-safety': crashSafety,
   '0014-confidential-task-index': confidentialTaskIndex,
+  '0015-feedback-without-contact': feedbackWithoutContact,
 };
