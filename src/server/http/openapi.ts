@@ -8,9 +8,21 @@ import { operationIdOf } from './operation-ids.ts';
 
 type TransformInput = Parameters<typeof jsonSchemaTransform>[0];
 
+/**
+ * Any operation that reads a body may be refused before its handler runs: a body too large (413) or
+ * of a media type it does not read (415). Documented on each such operation, so that a client
+ * generated from the document knows these answers are problems too.
+ */
+function withBodyRefusals(input: TransformInput): TransformInput {
+  const schema = input.schema as { body?: unknown; response?: Record<string, unknown> } | undefined;
+  if (!schema?.body || !schema.response) return input;
+  const response = { ...problems(413, 415), ...schema.response };
+  return { ...input, schema: { ...schema, response } } as TransformInput;
+}
+
 /** The zod schemas as JSON Schema, and each operation's stable name from OPERATION_IDS. */
 function transform(input: TransformInput) {
-  const transformed = jsonSchemaTransform(input);
+  const transformed = jsonSchemaTransform(withBodyRefusals(input));
   const { route } = input as TransformInput & { route: { method: string | string[] } };
   const method = Array.isArray(route.method) ? route.method.find((m) => m !== 'HEAD') : route.method;
   const operationId = method ? operationIdOf(method, input.url) : undefined;
