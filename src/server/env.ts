@@ -39,6 +39,11 @@ const EnvSchema = z.object({
   /** Public feedback submissions accepted per hour from one client address, and for one contact. */
   FEEDBACK_SUBMISSIONS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(10),
   FEEDBACK_SUBMISSIONS_PER_CONTACT_PER_HOUR: z.coerce.number().int().min(1).default(3),
+  /**
+   * Open311 submissions must give a phone or an e-mail address, as the public form must. Off by
+   * default: the spec makes them optional and its clients may send neither (decision 0027).
+   */
+  OPEN311_REQUIRE_CONTACT: z.enum(['true', 'false']).default('false'),
   /** Fixes the demo accounts' password (tests, demos); random and printed otherwise. */
   STEERBOARD_DEMO_PASSWORD: z.string().min(12).optional(),
 });
@@ -89,6 +94,7 @@ export interface Config {
   demoPassword: string | undefined;
   webDir: string;
   feedbackLimits: SubmissionLimits;
+  open311RequiresContact: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -119,5 +125,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perAddressPerHour: values.FEEDBACK_SUBMISSIONS_PER_ADDRESS_PER_HOUR,
       perContactPerHour: values.FEEDBACK_SUBMISSIONS_PER_CONTACT_PER_HOUR,
     },
+    open311RequiresContact: values.OPEN311_REQUIRE_CONTACT === 'true',
   };
 }

@@ -30,6 +30,8 @@ export interface FeedbackItemTable {
   latitude: number | null;
   longitude: number | null;
   address: string | null;
+  /** A link given by an Open311 client (`media_url`), never fetched. */
+  media_url: Generated<string | null>;
   state: Generated<FeedbackState>;
   received_at: Date;
   received_on: CalendarDate;

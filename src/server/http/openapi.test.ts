@@ -2,6 +2,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import type * as FastifyModule from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { OPERATION_IDS } from './operation-ids.ts';
 
 /** Every route the app registers, seen through an onRoute hook added as the Fastify instance is made. */
 const registered = vi.hoisted(() => [] as Array<{ method: string; url: string; hidden: boolean }>);
@@ -24,6 +25,8 @@ vi.mock('fastify', async (importOriginal) => {
 });
 
 interface Operation {
+  operationId?: string;
+  parameters?: { in: string; name: string }[];
   security?: unknown[];
   responses: Record<string, { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> }>;
 }
@@ -88,11 +91,52 @@ describe('OpenAPI document', () => {
       expect(statuses, key).toEqual(expect.arrayContaining(['400', '500']));
       if (!PUBLIC_OPERATIONS.includes(key)) expect(statuses, key).toContain('401');
       for (const status of statuses.filter((s) => Number(s) >= 400)) {
+        // Declared in the media type they are served in (problem.ts), so that clients pick the right parser.
+        expect(Object.keys(operation.responses[status]?.content ?? {}), `${key} ${status}`).toEqual([
+          'application/problem+json',
+        ]);
         const schema = Object.values(operation.responses[status]?.content ?? {})[0]?.schema;
         expect(Object.keys(schema?.properties ?? {}), `${key} ${status}`).toEqual(
           expect.arrayContaining(['type', 'title', 'status', 'detail', 'code', 'errors']),
         );
       }
+    }
+  });
+
+  it('names every operation with a stable, unique camelCase operationId from the one list', () => {
+    const named = operations().map(({ key, operation }) => [key, operation.operationId] as const);
+    const missing = named.filter(([, id]) => !id).map(([key]) => key);
+    expect(missing, 'add these to OPERATION_IDS (src/server/http/operation-ids.ts)').toEqual([]);
+    for (const [key, id] of named) expect(id, key).toMatch(/^[a-z][a-zA-Z0-9]*$/);
+    const ids = named.map(([, id]) => id);
+    expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
+    // No name left behind by a route that has gone or moved.
+    expect(Object.keys(OPERATION_IDS).filter((key) => !named.some(([documented]) => documented === key))).toEqual([]);
+  });
+
+  it('has one path per place: no two paths differ only in their parameters’ names', () => {
+    const shapes = Object.keys(doc.paths).map((path) => path.replace(/\{[^}]+\}/g, '{}'));
+    expect(shapes.filter((shape, index) => shapes.indexOf(shape) !== index)).toEqual([]);
+    const organization = doc.paths['/api/v1/organizations/{id}'];
+    expect(Object.keys(organization ?? {}).sort()).toEqual(['get', 'patch']);
+  });
+
+  it('declares each media type of a reading that exports, and files as bytes', () => {
+    for (const path of ['/api/v1/tasks', '/api/v1/dashboard', '/api/v1/feedback/statistics']) {
+      const content = doc.paths[path]?.get?.responses['200']?.content ?? {};
+      expect(Object.keys(content).sort(), path).toEqual([
+        'application/json',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'text/csv',
+      ]);
+      expect(content['application/json']?.schema?.properties, path).toBeDefined();
+      expect(content['text/csv']?.schema, path).toMatchObject({ type: 'string', format: 'binary' });
+    }
+    for (const path of ['/api/v1/files/{fileId}', '/api/v1/feedback/attachments/{attachmentId}']) {
+      const content = doc.paths[path]?.get?.responses['200']?.content ?? {};
+      expect(content, path).toEqual({
+        '*/*': { schema: expect.objectContaining({ type: 'string', format: 'binary' }) },
+      });
     }
   });
 

@@ -3,6 +3,7 @@ import { buildApp } from '../app.ts';
 import type { DatabaseHandle } from '../db/database.ts';
 import { loadConfig } from '../env.ts';
 import { SESSION_COOKIE } from '../http/authentication.ts';
+import { checkResponsesAgainstOpenApi } from './response-conformance.ts';
 import { openTestDatabase, type TestDatabaseKind } from './test-database.ts';
 import { seedTestWorld, TEST_PASSWORD, type TestWorld } from './test-world.ts';
 
@@ -21,11 +22,13 @@ export interface TestClient {
   cookie: string;
 }
 
-export async function createTestApp(kind: TestDatabaseKind): Promise<TestApp> {
+/** `env`: deployment settings as env.ts reads them, for tests of a setting (OPEN311_REQUIRE_CONTACT…). */
+export async function createTestApp(kind: TestDatabaseKind, env: Record<string, string> = {}): Promise<TestApp> {
   const database = await openTestDatabase(kind);
   const world = await seedTestWorld(database.db);
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), webDir: '/nonexistent' };
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent', ...env }), webDir: '/nonexistent' };
   const app = await buildApp(database, config);
+  const conformance = checkResponsesAgainstOpenApi(app);
   await app.ready();
   return {
     app,
@@ -35,6 +38,11 @@ export async function createTestApp(kind: TestDatabaseKind): Promise<TestApp> {
     async close() {
       await app.close();
       await database.close();
+      // Answers that differ from the OpenAPI document fail the file that received them.
+      const violations = conformance.violations();
+      if (violations.length > 0) {
+        throw new Error(`Answers that do not conform to the OpenAPI document:\n  ${violations.join('\n  ')}`);
+      }
     },
   };
 }

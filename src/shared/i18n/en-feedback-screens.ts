@@ -98,6 +98,8 @@ export const enFeedbackScreens = {
   'feedbackItem.submitter': 'Sender',
   'feedbackItem.showContact': 'Show the name and contact',
   'feedbackItem.contactAudited': 'Each viewing is recorded in the audit trail.',
+  'feedbackItem.mediaLink': 'Link to media given by the sender (not checked):',
+  'feedbackItem.noContact': 'The sender left no phone number or e-mail address: they cannot be contacted.',
   'feedbackItem.duplicates': 'Possible duplicates',
   'feedbackItem.similarity': '{percent} alike',
   'feedbackItem.internal': 'Internal',

@@ -103,6 +103,8 @@ export const frFeedbackScreens = {
   'feedbackItem.submitter': 'Auteur',
   'feedbackItem.showContact': 'Afficher le nom et les coordonnées',
   'feedbackItem.contactAudited': 'Chaque consultation est enregistrée dans le journal d’audit.',
+  'feedbackItem.mediaLink': 'Lien vers un média fourni par l’expéditeur (non vérifié) :',
+  'feedbackItem.noContact': 'L’expéditeur n’a laissé ni téléphone ni adresse e-mail : impossible de le recontacter.',
   'feedbackItem.duplicates': 'Doublons possibles',
   'feedbackItem.similarity': 'ressemblance {percent}',
   'feedbackItem.internal': 'Interne',

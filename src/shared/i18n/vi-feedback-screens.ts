@@ -100,6 +100,8 @@ export const viFeedbackScreens = {
   'feedbackItem.submitter': 'Người gửi',
   'feedbackItem.showContact': 'Xem họ tên và thông tin liên hệ',
   'feedbackItem.contactAudited': 'Mỗi lần xem đều được ghi vào nhật ký thay đổi.',
+  'feedbackItem.mediaLink': 'Đường dẫn tệp người gửi cung cấp (chưa được kiểm tra):',
+  'feedbackItem.noContact': 'Người gửi không để lại số điện thoại hay thư điện tử: không thể liên hệ lại.',
   'feedbackItem.duplicates': 'Phản ánh có thể trùng lặp',
   'feedbackItem.similarity': 'giống {percent}',
   'feedbackItem.internal': 'Nội bộ',

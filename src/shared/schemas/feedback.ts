@@ -31,41 +31,63 @@ export const FeedbackLocationSchema = z
   });
 export type FeedbackLocation = z.infer<typeof FeedbackLocationSchema>;
 
+const submissionFields = {
+  type: z.enum(FEEDBACK_TYPES),
+  field: z.enum(FEEDBACK_FIELDS),
+  title: text(TITLE_MAX),
+  content: text(CONTENT_MAX, { multiline: true }),
+  organizationId: IdSchema.optional().describe('The organization concerned, if the submitter knows it'),
+  submitterKind: z.enum(SUBMITTER_KINDS),
+  submitterName: text(NAME_MAX),
+  phone: safeText().trim().max(30).optional(),
+  email: safeText()
+    .trim()
+    .max(254)
+    .pipe(z.union([z.literal(''), z.email()]))
+    .optional(),
+  consentToPublish: z.boolean().default(false),
+  location: FeedbackLocationSchema.optional(),
+};
+
+type ContactFields = { phone?: string | undefined; email?: string | undefined };
+
+function checkPhone(submission: ContactFields, context: z.core.$RefinementCtx<ContactFields>) {
+  if (submission.phone && !normalizePhone(submission.phone)) {
+    context.addIssue({ code: 'custom', path: ['phone'], message: 'error.feedback.invalid_phone' });
+  }
+}
+
 /**
- * What the public form (and Open311) sends. Name and a contact are required as on the official
- * system; the contact is a phone number or an e-mail address, at least one. Empty strings count
- * as absent, as a form sends them.
+ * What the public form sends. Name and a contact are required as on the official system; the
+ * contact is a phone number or an e-mail address, at least one. Empty strings count as absent,
+ * as a form sends them.
  */
-export const FeedbackSubmissionSchema = z
+export const FeedbackSubmissionSchema = z.strictObject(submissionFields).superRefine((submission, context) => {
+  checkPhone(submission, context);
+  if (!submission.phone && !submission.email) {
+    context.addIssue({ code: 'custom', path: ['phone'], message: 'error.feedback.contact_required' });
+    context.addIssue({ code: 'custom', path: ['email'], message: 'error.feedback.contact_required' });
+  }
+});
+
+/**
+ * What an Open311 client sends, mapped (decision 0027): the spec makes the name and the contact
+ * optional, so an item may come with neither (it is then known to have no contact: no phone, no
+ * e-mail); a deployment may still require a contact (OPEN311_REQUIRE_CONTACT). A media link is
+ * kept to be returned, never fetched.
+ */
+export const Open311FeedbackSubmissionSchema = z
   .strictObject({
-    type: z.enum(FEEDBACK_TYPES),
-    field: z.enum(FEEDBACK_FIELDS),
-    title: text(TITLE_MAX),
-    content: text(CONTENT_MAX, { multiline: true }),
-    organizationId: IdSchema.optional().describe('The organization concerned, if the submitter knows it'),
-    submitterKind: z.enum(SUBMITTER_KINDS),
-    submitterName: text(NAME_MAX),
-    phone: safeText().trim().max(30).optional(),
-    email: safeText()
-      .trim()
-      .max(254)
-      .pipe(z.union([z.literal(''), z.email()]))
-      .optional(),
-    consentToPublish: z.boolean().default(false),
-    location: FeedbackLocationSchema.optional(),
+    ...submissionFields,
+    submitterName: safeText().trim().max(NAME_MAX),
+    mediaUrl: z.string().max(2000).optional(),
   })
-  .superRefine((submission, context) => {
-    if (submission.phone && !normalizePhone(submission.phone)) {
-      context.addIssue({ code: 'custom', path: ['phone'], message: 'error.feedback.invalid_phone' });
-    }
-    if (!submission.phone && !submission.email) {
-      context.addIssue({ code: 'custom', path: ['phone'], message: 'error.feedback.contact_required' });
-      context.addIssue({ code: 'custom', path: ['email'], message: 'error.feedback.contact_required' });
-    }
-  });
+  .superRefine(checkPhone);
+
 /** What a client sends (consentToPublish may be left out). */
 export type FeedbackSubmissionInput = z.input<typeof FeedbackSubmissionSchema>;
-export type FeedbackSubmission = z.infer<typeof FeedbackSubmissionSchema>;
+/** A submission as the intake receives it, from the form or from Open311 (the wider of the two). */
+export type FeedbackSubmission = z.infer<typeof Open311FeedbackSubmissionSchema>;
 
 export const FeedbackReceiptSchema = z.object({
   trackingCode: z.string(),
@@ -220,6 +242,10 @@ export const FeedbackDetailSchema = FeedbackSummarySchema.extend({
   content: z.string(),
   /** Masked (initials, the phone's last digits, the e-mail's first letter and domain); GET …/contact reveals it. */
   maskedContact: FeedbackContactSchema,
+  /** False when the sender left neither phone nor e-mail (possible through Open311): nobody to call back. */
+  hasContact: z.boolean(),
+  /** A link an Open311 client gave (`media_url`), never fetched. */
+  mediaUrl: z.string().nullable(),
   consentToPublish: z.boolean(),
   isPublished: z.boolean(),
   location: z

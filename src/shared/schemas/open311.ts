@@ -31,10 +31,14 @@ export const Open311AttributesSchema = z.strictObject({
 });
 export type Open311Attributes = z.infer<typeof Open311AttributesSchema>;
 
-/** POST requests.{format}: the spec's parameters, `attribute[code]` gathered into `attribute`. */
-export const Open311SubmissionSchema = z.strictObject({
+/**
+ * POST requests.{format}: the spec's parameters, `attribute[code]` gathered into `attribute`.
+ * Parameters it does not know are ignored, not refused (decision 0027): clients send extensions
+ * (`zipcode`, `email_alerts_requested`…) and cache busters that a strict server would turn away.
+ */
+export const Open311SubmissionSchema = z.object({
   jurisdiction_id: jurisdiction,
-  api_key: safeText().max(200).optional().describe('Accepted and not required: the public needs no account'),
+  api_key: safeText().max(200).optional().describe('Not required; when given, an API token of this server'),
   service_code: safeText().trim().min(1).max(100),
   lat: optionalNumber(-90, 90),
   long: optionalNumber(-180, 180),
@@ -86,7 +90,8 @@ export const OPEN311_SERVICE_CODES = FEEDBACK_TYPES.flatMap((type) =>
   FEEDBACK_FIELDS.map((field) => `${type}.${field}` as const),
 );
 
-export const Open311RequestsQuerySchema = z.strictObject({
+/** GET requests.{format}; unknown parameters (`_`, `extensions`, `radius`…) ignored, as everywhere in Open311. */
+export const Open311RequestsQuerySchema = z.object({
   jurisdiction_id: jurisdiction,
   api_key: safeText().max(200).optional(),
   service_request_id: safeText()
@@ -103,7 +108,7 @@ export const Open311RequestsQuerySchema = z.strictObject({
 });
 export type Open311RequestsQuery = z.infer<typeof Open311RequestsQuerySchema>;
 
-export const Open311CommonQuerySchema = z.strictObject({
+export const Open311CommonQuerySchema = z.object({
   jurisdiction_id: jurisdiction,
   api_key: safeText().max(200).optional(),
   locale: optionalText(10),
@@ -151,6 +156,7 @@ export interface Open311Request {
   address?: string;
   lat?: number;
   long?: number;
+  media_url?: string;
 }
 
 export interface Open311RequestReceipt {

@@ -16,6 +16,7 @@ import * as confidentialTaskIndex from './0014-confidential-task-index.ts';
 import * as subTaskRollUp from './0015-sub-task-roll-up.ts';
 import * as wordSearch from './0016-word-search.ts';
 import * as taskListDeadlineIndex from './0017-task-list-deadline-index.ts';
+import * as feedbackWithoutContact from './0018-feedback-without-contact.ts';
 
 /**
  * Forward-only migrations, in order. Listed here rather than read from the folder so that the
@@ -39,4 +40,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0015-sub-task-roll-up': subTaskRollUp,
   '0016-word-search': wordSearch,
   '0017-task-list-deadline-index': taskListDeadlineIndex,
+  '0018-feedback-without-contact': feedbackWithoutContact,
 };

@@ -34,6 +34,7 @@ function publicColumns(db: Db) {
       'f.latitude',
       'f.longitude',
       'f.address',
+      'f.media_url',
       'o.name_vi as agency_name_vi',
       'o.name_en as agency_name_en',
       'm.tracking_code as merged_into_code',

@@ -32,13 +32,15 @@ export async function keyedHash(db: Db, value: string): Promise<string> {
  */
 export async function enforceSubmissionLimits(
   db: Db,
-  subjects: { addressHash: string; contactHash: string; addressCounted?: boolean },
+  subjects: { addressHash: string; contactHash: string | undefined; addressCounted?: boolean },
   limits: SubmissionLimits,
   now: Date,
 ): Promise<void> {
   if (!subjects.addressCounted)
     await countAttempt(db, `address:${subjects.addressHash}`, limits.perAddressPerHour, now);
-  await countAttempt(db, `contact:${subjects.contactHash}`, limits.perContactPerHour, now);
+  if (subjects.contactHash !== undefined) {
+    await countAttempt(db, `contact:${subjects.contactHash}`, limits.perContactPerHour, now);
+  }
 }
 
 /**

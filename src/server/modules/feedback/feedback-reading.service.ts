@@ -141,6 +141,8 @@ export async function getFeedbackDetail(
     ),
     content: item.content,
     maskedContact: maskContact(contactOf(item)),
+    hasContact: item.phone !== null || item.email !== null,
+    mediaUrl: item.media_url,
     consentToPublish: item.consent_to_publish,
     isPublished: item.is_published,
     location:

@@ -22,7 +22,7 @@ import {
 import { AppError } from '../../errors.ts';
 import { requirePrincipal } from '../../http/authentication.ts';
 import type { AppContext } from '../../http/context.ts';
-import { problems } from '../../http/openapi.ts';
+import { fileDownload, problems } from '../../http/openapi.ts';
 import { RequestValidationError } from '../../http/validation.ts';
 import {
   closeWhenBodyUnread,
@@ -296,7 +296,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { d
         tags,
         summary: 'Download an attachment of a submission',
         params: z.object({ attachmentId: IdSchema }),
-        response: { 200: z.any().describe('The file, with its media type'), ...problems(401, 403, 404) },
+        response: { 200: fileDownload('The attachment'), ...problems(401, 403, 404) },
       },
     },
     async (request, reply) => {

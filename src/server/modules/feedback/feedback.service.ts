@@ -48,6 +48,11 @@ export interface SubmissionOrigin {
   limits?: SubmissionLimits | undefined;
   /** The address's keyed hash when admitAddress already counted this attempt (receiveFeedbackWithAttachments). */
   admittedAddressHash?: string | undefined;
+  /**
+   * Whether a phone or an e-mail address is required: always on the public form; through Open311
+   * only when the deployment says so (OPEN311_REQUIRE_CONTACT, decision 0027). Default true.
+   */
+  requiresContact?: boolean | undefined;
 }
 
 /**
@@ -85,7 +90,10 @@ function checkAttachments(files: UploadedFile[]) {
 }
 
 /** The contact in one canonical form: the same person is counted once however they type it. */
-function contactOf(input: FeedbackSubmission): { phone: string | null; email: string | null } {
+function contactOf(
+  input: FeedbackSubmission,
+  requiresContact: boolean,
+): { phone: string | null; email: string | null } {
   const phone = input.phone ? normalizePhone(input.phone) : null;
   if (phone === undefined) {
     throw new AppError('validation', 'Not a Vietnamese phone number', {}, [
@@ -93,7 +101,7 @@ function contactOf(input: FeedbackSubmission): { phone: string | null; email: st
     ]);
   }
   const email = input.email ? normalizeEmail(input.email) : null;
-  if (!phone && !email) {
+  if (!phone && !email && requiresContact) {
     throw new AppError('validation', 'A phone number or an e-mail address is required', {}, [
       { path: 'phone', message: 'error.feedback.contact_required' },
     ]);
@@ -113,11 +121,13 @@ export async function submitFeedback(
   attachments: UploadedFile[] = [],
 ): Promise<FeedbackReceipt> {
   const files = checkAttachments(attachments);
-  const contact = contactOf(input);
+  const contact = contactOf(input, origin.requiresContact ?? true);
   const request = { input, files: files.map((file) => [file.fileName, file.sha256]) };
   const run = async () => {
     const addressHash = origin.admittedAddressHash ?? (await keyedHash(db, `address:${origin.address}`));
-    const contactHash = await keyedHash(db, `contact:${contact.phone ?? contact.email}`);
+    // Without a contact only the address is counted: there is no one else to count.
+    const given = contact.phone ?? contact.email;
+    const contactHash = given === null ? undefined : await keyedHash(db, `contact:${given}`);
     await enforceSubmissionLimits(
       db,
       { addressHash, contactHash, addressCounted: origin.admittedAddressHash !== undefined },
@@ -194,6 +204,7 @@ async function receive(
           latitude: input.location?.latitude ?? null,
           longitude: input.location?.longitude ?? null,
           address: input.location?.address || null,
+          media_url: input.mediaUrl ?? null,
           received_at: origin.now,
           received_on: receivedOn,
           triage_due_on: dates.triageDueOn,

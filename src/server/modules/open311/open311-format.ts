@@ -7,6 +7,17 @@ import { refusalOf } from '../../http/problem.ts';
 import { localizedFieldErrors, RequestValidationError } from '../../http/validation.ts';
 import { OPEN311_MESSAGES } from './open311-messages.ts';
 
+const COMMITTEE_OFFSET_MS = 7 * 3_600_000;
+
+/**
+ * A date-time as the spec's examples write it (the W3C profile of ISO 8601): whole seconds and the
+ * committee's offset, `2025-11-23T17:13:00+07:00` (Vietnam keeps +07:00 all year). Fractions are
+ * left out because clients read them as no date at all (the Java client's parser gave null).
+ */
+export function w3cDateTime(instant: Date): string {
+  return `${new Date(instant.getTime() + COMMITTEE_OFFSET_MS).toISOString().slice(0, 19)}+07:00`;
+}
+
 /** GeoReport v2 picks the format by extension: `services.json`, `requests/PA-….xml`. */
 export function splitFormat(file: string, locale: Locale): { name: string; format: Open311Format } {
   const dot = file.lastIndexOf('.');

@@ -24,6 +24,8 @@ interface Open311Messages {
   unknownFormat: string;
   contact: string;
   keyService: string;
+  invalidApiKey: string;
+  fileUpload: string;
 }
 
 const vi: Open311Messages = {
@@ -45,7 +47,10 @@ const vi: Open311Messages = {
   unknownService: (code) => `Không có dịch vụ ${code}.`,
   unknownFormat: 'Định dạng phải là .json hoặc .xml.',
   contact: 'Ban Chỉ đạo — bộ phận tiếp nhận phản ánh, kiến nghị',
-  keyService: 'Không cần khóa API: người dân gửi không cần tài khoản; api_key nếu có được bỏ qua.',
+  keyService:
+    'Không cần khóa API: người dân gửi không cần tài khoản. Nếu gửi api_key, đó phải là một mã truy cập API còn hiệu lực của hệ thống.',
+  invalidApiKey: 'api_key không phải là mã truy cập API còn hiệu lực của hệ thống.',
+  fileUpload: 'Không nhận tệp đính kèm qua Open311: hãy gửi đường dẫn trong media_url.',
 };
 
 const en: Open311Messages = {
@@ -67,7 +72,10 @@ const en: Open311Messages = {
   unknownService: (code) => `No service ${code}.`,
   unknownFormat: 'The format must be .json or .xml.',
   contact: 'Steering committee — feedback intake',
-  keyService: 'No API key is needed: the public submits without an account; an api_key sent is ignored.',
+  keyService:
+    'No API key is needed: the public submits without an account. An api_key sent must be a valid API token of this server.',
+  invalidApiKey: 'api_key is not a valid API token of this server.',
+  fileUpload: 'Files are not received through Open311: send a link as media_url.',
 };
 
 const fr: Open311Messages = {
@@ -89,7 +97,10 @@ const fr: Open311Messages = {
   unknownService: (code) => `Aucun service ${code}.`,
   unknownFormat: 'Le format doit être .json ou .xml.',
   contact: 'Comité de pilotage — réception des contributions',
-  keyService: 'Aucune clé d’API n’est nécessaire : le public écrit sans compte ; une api_key envoyée est ignorée.',
+  keyService:
+    'Aucune clé d’API n’est nécessaire : le public écrit sans compte. Une api_key envoyée doit être un jeton d’API valide de ce serveur.',
+  invalidApiKey: 'api_key n’est pas un jeton d’API valide de ce serveur.',
+  fileUpload: 'Les fichiers ne sont pas reçus par Open311 : envoyez un lien dans media_url.',
 };
 
 export const OPEN311_MESSAGES: Record<Locale, Open311Messages> = { vi, en, fr };

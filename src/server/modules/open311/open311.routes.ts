@@ -1,3 +1,5 @@
+import cors from '@fastify/cors';
+import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -14,6 +16,7 @@ import { localeOf, open311ErrorHandler, parseFormat, sendOpen311, splitFormat } 
 import { OPEN311_MESSAGES } from './open311-messages.ts';
 import { listServices } from './open311-vocabulary.ts';
 import {
+  checkApiKey,
   getOpen311Request,
   getServiceDefinition,
   listOpen311Requests,
@@ -45,6 +48,27 @@ const open311V2: FastifyPluginAsyncZod<AppContext> = async (app, { database: { d
     { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT },
     async (request: FastifyRequest, body: string | Buffer) => parseForm(request, body),
   );
+  // Some clients post multipart/form-data: its fields are read as the form's; a file is refused,
+  // since media come as a link (media_url).
+  await app.register(multipart, {
+    attachFieldsToBody: 'keyValues',
+    limits: { fieldSize: FORM_BODY_LIMIT, fields: 100, parts: 101 },
+    async onFile(part) {
+      part.file.resume();
+      throw new AppError('unsupported_media_type', `A file in ${part.fieldname}`, {}, [
+        { path: part.fieldname, message: OPEN311_MESSAGES[localeOf(this)].fileUpload },
+      ]);
+    },
+  });
+  // Browser clients (a city's map, a validator page) call from other origins; nothing here reads a
+  // cookie, so no credentials. Only these routes: the API under /api stays same-origin.
+  await app.register(cors, { origin: '*', methods: ['GET', 'POST'], credentials: false, maxAge: 86_400 });
+  app.addHook('preHandler', async (request) => {
+    const fromQuery = (request.query as { api_key?: unknown } | undefined)?.api_key;
+    const fromBody = (request.body as { api_key?: unknown } | undefined)?.api_key;
+    const apiKey = [fromQuery, fromBody].find((value) => typeof value === 'string');
+    await checkApiKey(db, apiKey as string | undefined, localeOf(request));
+  });
 
   app.get(
     '/discovery.:format',
@@ -104,6 +128,7 @@ const open311V2: FastifyPluginAsyncZod<AppContext> = async (app, { database: { d
         now: new Date(),
         idempotencyKey: request.headers['idempotency-key'],
         limits: config.feedbackLimits,
+        requiresContact: config.open311RequiresContact,
       };
       const receipts = await submitOpen311Request(db, request.body, origin, locale);
       // The spec answers 200 (not 201) with the list of created requests.

@@ -8,7 +8,7 @@ import {
 } from '../../../shared/domain/feedback.ts';
 import { ANSWER_WORKING_DAYS } from '../../../shared/domain/feedback-service-level.ts';
 import type { Locale } from '../../../shared/i18n/index.ts';
-import { FeedbackSubmissionSchema } from '../../../shared/schemas/feedback.ts';
+import { Open311FeedbackSubmissionSchema } from '../../../shared/schemas/feedback.ts';
 import type {
   Open311Request,
   Open311RequestReceipt,
@@ -18,9 +18,11 @@ import type {
 } from '../../../shared/schemas/open311.ts';
 import { AppError, type FieldError } from '../../errors.ts';
 import { RequestValidationError } from '../../http/validation.ts';
+import { principalFromApiToken } from '../auth/auth.service.ts';
 import * as repository from '../feedback/feedback-open311.repository.ts';
 import { type SubmissionOrigin, submitFeedback } from '../feedback/feedback.service.ts';
 import { getOrganization } from '../organizations/organizations.service.ts';
+import { w3cDateTime } from './open311-format.ts';
 import { OPEN311_MESSAGES } from './open311-messages.ts';
 import { parseServiceCode, serviceDefinitionOf, serviceNameOf } from './open311-vocabulary.ts';
 
@@ -79,7 +81,8 @@ async function organizationIdOf(db: Db, code: string | undefined): Promise<strin
 
 /**
  * The Open311 parameters as a feedback submission, checked by the feedback schema itself: the
- * intake's rules (name and contact required, Vietnamese phone, lengths) are not copied here.
+ * intake's rules (Vietnamese phone, lengths) are not copied here. Name and contact are optional,
+ * as in the spec (decision 0027).
  */
 async function toSubmission(db: Db, input: Open311Submission, locale: Locale) {
   const service = parseServiceCode(input.service_code);
@@ -89,8 +92,9 @@ async function toSubmission(db: Db, input: Open311Submission, locale: Locale) {
   const candidate = {
     ...service,
     title: input.attribute.title ?? titleFrom(description),
-    // No media is fetched from elsewhere; its link stays with the text for the handler.
-    content: input.media_url && description ? `${description}\n\n${input.media_url}` : description,
+    content: description,
+    // Kept to be returned as media_url and shown to the handler; never fetched.
+    mediaUrl: input.media_url,
     organizationId: await organizationIdOf(db, input.attribute.organization),
     submitterKind: input.attribute.submitter_kind ?? 'citizen',
     // Vietnamese order: family name (last_name) first, as on every Vietnamese form.
@@ -102,7 +106,7 @@ async function toSubmission(db: Db, input: Open311Submission, locale: Locale) {
       ? { latitude: input.lat, longitude: input.long, address: input.address_string ?? input.address_id }
       : undefined,
   };
-  const parsed = FeedbackSubmissionSchema.safeParse(candidate, { reportInput: true });
+  const parsed = Open311FeedbackSubmissionSchema.safeParse(candidate, { reportInput: true });
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues
     // A derived title fails only with the description, which is the one to name.
@@ -113,6 +117,19 @@ async function toSubmission(db: Db, input: Open311Submission, locale: Locale) {
 
 const renamed = (fields: FieldError[] | undefined) =>
   fields?.map((field) => ({ ...field, path: open311Name(field.path) }));
+
+/**
+ * `api_key` is not needed (the public submits without an account), but one given must be an API
+ * token of this server, valid now: a client sending a wrong or revoked key is told (403, as the
+ * spec says) rather than believing it is identified.
+ */
+export async function checkApiKey(db: Db, apiKey: string | undefined, locale: Locale): Promise<void> {
+  if (apiKey === undefined || apiKey === '') return;
+  if (await principalFromApiToken(db, apiKey)) return;
+  throw new AppError('forbidden', 'api_key is not a valid API token', {}, [
+    { path: 'api_key', message: OPEN311_MESSAGES[locale].invalidApiKey },
+  ]);
+}
 
 /** POST requests: one feedback item through submitFeedback (limits, idempotency, duplicates, audit). */
 export async function submitOpen311Request(
@@ -161,30 +178,23 @@ function toRequest(row: repository.Open311Row, locale: Locale): Open311Request {
     description: row.is_published ? row.content : row.title,
     ...(agency ? { agency_responsible: agency } : {}),
     service_notice: messages.answerNotice(row.answer_due_on, ANSWER_WORKING_DAYS),
-    requested_datetime: row.received_at.toISOString(),
-    updated_datetime: new Date(row.updated_at ?? row.received_at).toISOString(),
+    requested_datetime: w3cDateTime(row.received_at),
+    updated_datetime: w3cDateTime(new Date(row.updated_at ?? row.received_at)),
     // The end of the answer's due day in the committee's time zone (service levels are dates).
     expected_datetime: `${row.answer_due_on}T23:59:59+07:00`,
     ...(row.address ? { address: row.address } : {}),
     ...(row.latitude !== null && row.longitude !== null ? { lat: row.latitude, long: row.longitude } : {}),
+    ...(row.media_url ? { media_url: row.media_url } : {}),
   };
 }
 
+/**
+ * The tracking codes among what a client sent as ids. An id of another shape names no request of
+ * ours: it finds nothing (404, or no entry in a list) rather than being refused as malformed, since
+ * clients hold ids from other servers too (decision 0027).
+ */
 function trackingCodesOf(inputs: string[]): string[] {
-  const codes = inputs.map((input) => ({ input, code: normalizeTrackingCode(input) }));
-  const malformed = codes.filter((entry) => !entry.code);
-  if (malformed.length > 0) {
-    throw new AppError(
-      'validation',
-      'Not a tracking code',
-      {},
-      malformed.map((entry) => ({
-        path: `service_request_id ${entry.input}`,
-        message: 'error.feedback.tracking_code',
-      })),
-    );
-  }
-  return codes.map((entry) => entry.code as string);
+  return inputs.map((input) => normalizeTrackingCode(input)).filter((code): code is string => code !== undefined);
 }
 
 /** GET requests/{id}: the tracking code is the reader's right to see the item, as on the tracking page. */

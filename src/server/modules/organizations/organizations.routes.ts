@@ -32,17 +32,21 @@ export const organizationRoutes: FastifyPluginAsyncZod<AppContext> = async (app,
   );
 
   app.get(
-    '/api/v1/organizations/:idOrCode',
+    // `{id}` as on PATCH, so that the document has one path (two names at one place are an error
+    // for OpenAPI tools); a code is read here too, as the description says.
+    '/api/v1/organizations/:id',
     {
       schema: {
         tags,
         summary: 'One organization with its ancestors (public)',
-        params: z.object({ idOrCode: safeText().max(100) }),
+        params: z.object({
+          id: safeText().max(100).describe('The organization’s id, or its code (01 for Hanoi)'),
+        }),
         response: { 200: OrganizationDetailSchema, ...problems(401, 404) },
       },
     },
     async (request, reply) => {
-      const organization = await service.getOrganizationDetail(db, request.params.idOrCode);
+      const organization = await service.getOrganizationDetail(db, request.params.id);
       setVersionTag(reply, organization.version);
       return organization;
     },

@@ -14,7 +14,7 @@ import {
 import { AppError } from '../../errors.ts';
 import { requirePrincipal } from '../../http/authentication.ts';
 import type { AppContext } from '../../http/context.ts';
-import { problems } from '../../http/openapi.ts';
+import { problemResponse, problems } from '../../http/openapi.ts';
 import { renderProblem } from '../../http/problem.ts';
 import { sendExport } from './export-negotiation.ts';
 import { createImportJob, getImportJob } from './import-jobs.service.ts';
@@ -98,7 +98,7 @@ export const spreadsheetRoutes: FastifyPluginAsyncZod<AppContext> = async (app, 
         body: uploadBody,
         response: {
           200: ImportReportSchema,
-          422: ImportRejectedSchema.describe('A row is at fault: nothing was written; the report says why'),
+          422: problemResponse(ImportRejectedSchema, 'A row is at fault: nothing was written; the report says why'),
           ...problems(401, 403, 404, 413, 415),
         },
       },

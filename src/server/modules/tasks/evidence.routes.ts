@@ -7,7 +7,7 @@ import { EvidenceFileSchema } from '../../../shared/schemas/tasks.ts';
 import { AppError } from '../../errors.ts';
 import { requirePrincipal } from '../../http/authentication.ts';
 import type { AppContext } from '../../http/context.ts';
-import { problems } from '../../http/openapi.ts';
+import { fileDownload, problems } from '../../http/openapi.ts';
 import {
   closeWhenBodyUnread,
   MULTIPART_OVERHEAD_BYTES,
@@ -71,7 +71,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { d
         tags,
         summary: 'Download an evidence file',
         params: z.object({ fileId: IdSchema }),
-        response: { 200: z.any().describe('The file, with its media type'), ...problems(401, 403, 404) },
+        response: { 200: fileDownload('The evidence file'), ...problems(401, 403, 404) },
       },
     },
     async (request, reply) => {

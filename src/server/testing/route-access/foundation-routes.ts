@@ -20,7 +20,7 @@ export const FOUNDATION_ROUTES: Record<string, Entry> = {
       because: 'the directory is readable by every signed-in person (assignees are picked from it)',
     },
   },
-  'GET /api/v1/organizations/{idOrCode}': {
+  'GET /api/v1/organizations/{id}': {
     as: 'outsider',
     anonymous: { status: 200, because: 'the directory of state bodies is public' },
     request: () => ({ method: 'GET', url: '/api/v1/organizations/01' }),

@@ -59,6 +59,14 @@ export function FeedbackContentSection({ item }: { item: FeedbackDetail }) {
         </SimpleGrid>
         <Text style={{ whiteSpace: 'pre-wrap' }}>{item.content}</Text>
         {item.location?.address ? <Fact label={t('feedbackItem.address')} value={item.location.address} /> : null}
+        {item.mediaUrl ? (
+          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+            {t('feedbackItem.mediaLink')}{' '}
+            <Anchor href={item.mediaUrl} target="_blank" rel="noopener noreferrer nofollow">
+              {item.mediaUrl}
+            </Anchor>
+          </Text>
+        ) : null}
         {item.mergedInto ? (
           <Text size="sm">
             {t('feedbackTrack.mergedInto')}{' '}
@@ -138,7 +146,11 @@ export function FeedbackSubmitterSection({ item }: { item: FeedbackDetail }) {
           )}
         </div>
       </SimpleGrid>
-      {contact ? null : (
+      {!item.hasContact ? (
+        <Text size="sm" mt="sm">
+          {t('feedbackItem.noContact')}
+        </Text>
+      ) : contact ? null : (
         <Stack gap={4} mt="sm" align="flex-start">
           <Button
             variant="light"
