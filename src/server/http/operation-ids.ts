@@ -75,6 +75,7 @@ export const OPERATION_IDS: Readonly<Record<string, string>> = {
   'POST /api/v1/feedback/{id}/adoption': 'adoptInitiative',
 
   'GET /api/v1/dashboard': 'getDashboard',
+  'GET /api/v1/search': 'search',
 
   'GET /api/v1/calendar/years/{year}': 'getCalendarYear',
   'PUT /api/v1/calendar/years/{year}': 'setCalendarYear',
