@@ -1,6 +1,5 @@
 import { type Locale, type MessageKey, translate } from '../../../shared/i18n/index.ts';
 import type { FeedbackResponseFigures, FeedbackStatistics } from '../../../shared/schemas/feedback-statistics.ts';
-import type { SheetCell } from '../spreadsheets/task-sheet-columns.ts';
 import {
   addTableSheet,
   csvBytes,
@@ -8,6 +7,7 @@ import {
   exportFilename,
   MEDIA_TYPES,
   newWorkbook,
+  type SheetCell,
   type TableColumn,
   workbookBytes,
 } from '../spreadsheets/workbook-writing.ts';

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { XLSX_MEDIA_TYPE } from '../../../shared/schemas/spreadsheets.ts';
-import type { SheetCell } from './task-sheet-columns.ts';
+
+/** What a cell of a written sheet holds: dates are written as real Excel dates. */
+export type SheetCell = string | number | Date | null;
 
 /** A file ready to download. */
 export interface ExportFile {

@@ -12,7 +12,7 @@ import type { Principal } from '../auth/principal.ts';
 import { getOrganization } from '../organizations/organizations.service.ts';
 import { updateTaskInTransaction } from '../tasks/task-commands.service.ts';
 import type { Actor } from '../tasks/task-context.ts';
-import * as repository from './spreadsheets.repository.ts';
+import * as repository from './task-import.repository.ts';
 import { createTasksInBatch, type RowCreate } from './task-import-batch.ts';
 import { COLUMN_OF_FIELD, type ImportLookups, type PlannedRow, planRows, type RowProblem } from './task-import-plan.ts';
 import type { ReadRow } from './task-sheet-reader.ts';

@@ -6,7 +6,8 @@ import { buildProgramme } from '../../testing/task-factory.ts';
 import { openTestDatabase, TEST_DATABASE_KINDS } from '../../testing/test-database.ts';
 import { seedTestWorld } from '../../testing/test-world.ts';
 import { fillTemplate, type SheetRow, taskWorkbook } from '../../testing/spreadsheets-test-support.ts';
-import { loadWorkbook, type ReadRow, readTaskSheet } from './task-sheet-reader.ts';
+import { loadWorkbook } from '../spreadsheets/workbook-reading.ts';
+import { type ReadRow, readTaskSheet } from './task-sheet-reader.ts';
 import { IN_PLACE_MAX_BYTES, readTaskSheetOffThread, readUploadedTaskSheet } from './task-sheet-thread.ts';
 import { taskImportTemplate } from './task-template.service.ts';
 

@@ -16,7 +16,8 @@ import {
   cellText,
   cellWholeNumber,
   type CellProblem,
-} from './cell-values.ts';
+} from '../spreadsheets/cell-values.ts';
+import type { SheetCell } from '../spreadsheets/workbook-writing.ts';
 
 /**
  * The task sheet, defined once: the template, the import and the export all read this table, so
@@ -63,8 +64,6 @@ export const emptyTaskSheetRow = (): TaskSheetRow => ({
   priority: null,
   isConfidential: false,
 });
-
-export type SheetCell = string | number | Date | null;
 
 /** Every column has its header in the catalogue, so TypeScript refuses a column without one. */
 type ColumnKey = MessageKey extends infer K ? (K extends `sheet.column.${infer Key}` ? Key : never) : never;

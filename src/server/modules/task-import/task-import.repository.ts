@@ -1,10 +1,11 @@
-import { type Insertable, sql } from 'kysely';
+import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { TaskCoordinatorTable, TaskEventTable, TaskPeriodTable, TaskTable } from '../../db/schema.ts';
+import { coordinatorsOfTasks } from '../tasks/task-export.repository.ts';
 
 /**
  * Look-ups by the names people write in spreadsheets (codes, numbers) rather than ids, each in one
- * query for a whole file, and the columns of an export that the list query does not carry.
+ * query for a whole file.
  */
 
 const IS_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -74,34 +75,6 @@ export async function tasksByCodes(db: Db, codes: string[]) {
   }));
 }
 export type ExistingTask = Awaited<ReturnType<typeof tasksByCodes>>[number];
-
-async function coordinatorsOfTasks(db: Db, taskIds: string[]) {
-  if (taskIds.length === 0) return [];
-  return db
-    .selectFrom('task_coordinator as c')
-    .innerJoin('organization as o', 'o.id', 'c.organization_id')
-    .select(['c.task_id', 'c.organization_id', 'o.code'])
-    .where('c.task_id', 'in', taskIds)
-    .orderBy(sql`o.code COLLATE "C"`)
-    .execute();
-}
-
-/** Description, start date, expected output, document number and coordinators of listed tasks. */
-export async function exportDetailsOf(db: Db, taskIds: string[]) {
-  if (taskIds.length === 0) return [];
-  const [details, coordinators] = await Promise.all([
-    db
-      .selectFrom('task as t')
-      .leftJoin('directive_document as d', 'd.id', 't.source_document_id')
-      .select(['t.id', 't.description', 't.start_on', 't.expected_output', 'd.number as document_number'])
-      .where('t.id', 'in', taskIds)
-      .execute(),
-    coordinatorsOfTasks(db, taskIds),
-  ]);
-  const codesByTask = new Map<string, string[]>();
-  for (const row of coordinators) codesByTask.set(row.task_id, [...(codesByTask.get(row.task_id) ?? []), row.code]);
-  return details.map((row) => ({ ...row, coordinatorCodes: codesByTask.get(row.id) ?? [] }));
-}
 
 /** Takes `count` task numbers of the programme in one statement; returns the first. */
 export async function takeTaskNumbers(db: Db, programmeId: string, count: number): Promise<number> {

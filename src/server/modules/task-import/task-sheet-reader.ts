@@ -1,16 +1,17 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { foldForSearch } from '../../../shared/domain/text.ts';
 import { LOCALES, translate } from '../../../shared/i18n/index.ts';
 import { AppError } from '../../errors.ts';
-import type { CellProblem } from './cell-values.ts';
-import { cellText } from './cell-values.ts';
+import type { CellProblem } from '../spreadsheets/cell-values.ts';
+import { cellText } from '../spreadsheets/cell-values.ts';
+import { loadWorkbook } from '../spreadsheets/workbook-reading.ts';
 import {
   columnOfHeader,
   emptyTaskSheetRow,
   IMPORTED_COLUMNS,
   type TaskSheetColumn,
   type TaskSheetRow,
-} from './task-sheet-columns.ts';
+} from '../tasks/task-sheet-columns.ts';
 
 export const MAX_IMPORT_ROWS = 5_000;
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -20,25 +21,6 @@ export interface ReadRow {
   rowNumber: number;
   row: TaskSheetRow;
   problems: Array<{ column: string; problem: CellProblem }>;
-}
-
-/**
- * What exceljs need not parse: the reader uses cell values only, and exceljs expands each validated
- * range into one entry per cell. A file saved from our template (four lists over 5,000 rows) costs
- * 20,000 entries; the same lists over whole columns, as Excel writes them when a user picks whole
- * columns, four million: 4–7 s on this machine for the load alone (decision 0010).
- */
-const UNUSED_NODES = ['dataValidations'];
-
-/** Opens the upload as a workbook; anything exceljs cannot read is refused, never a 500. */
-export async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer, { ignoreNodes: UNUSED_NODES });
-  } catch {
-    throw new AppError('unreadable_file', 'The upload is not a readable XLSX workbook');
-  }
-  return workbook;
 }
 
 /** The template's example sheet: "Ví dụ - Example". */

@@ -3,10 +3,16 @@ import { translate } from '../../../shared/i18n/index.ts';
 import { XLSX_MEDIA_TYPE } from '../../../shared/schemas/spreadsheets.ts';
 import type { Db } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
-import * as repository from './spreadsheets.repository.ts';
+import * as repository from './task-import.repository.ts';
 import { exampleSheetName, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './task-sheet-reader.ts';
-import { columnHeader, IMPORTED_COLUMNS, type SheetCell, type TaskSheetColumn } from './task-sheet-columns.ts';
-import { type ExportFile, newWorkbook, sheetName, workbookBytes } from './workbook-writing.ts';
+import { columnHeader, IMPORTED_COLUMNS, type TaskSheetColumn } from '../tasks/task-sheet-columns.ts';
+import {
+  type ExportFile,
+  newWorkbook,
+  type SheetCell,
+  sheetName,
+  workbookBytes,
+} from '../spreadsheets/workbook-writing.ts';
 
 /**
  * Row 1: Vietnamese headers; row 2: the same in English; data below. The example is on a sheet of

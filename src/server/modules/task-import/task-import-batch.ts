@@ -7,7 +7,7 @@ import { actorIdOf } from '../auth/principal.ts';
 import { type Actor, dayOf } from '../tasks/task-context.ts';
 import { newTaskRow } from '../tasks/task-rows.ts';
 import { recordStartingProgress } from '../tasks/tasks.repository.ts';
-import * as repository from './spreadsheets.repository.ts';
+import * as repository from './task-import.repository.ts';
 
 /** A row of the file that creates a task, by its index in the file. */
 export interface RowCreate {

@@ -2,10 +2,9 @@ import { type Locale, type MessageKey, translate } from '../../../shared/i18n/in
 import type { Dashboard, DashboardQuery } from '../../../shared/schemas/dashboard.ts';
 import type { Db } from '../../db/database.ts';
 import type { Principal } from '../auth/principal.ts';
-import { getDashboard } from '../dashboard/dashboard.service.ts';
-import type { SheetCell } from './task-sheet-columns.ts';
 import {
   addTableSheet,
+  type SheetCell,
   csvBytes,
   type ExportFile,
   exportFilename,
@@ -14,7 +13,8 @@ import {
   sheetName,
   type TableColumn,
   workbookBytes,
-} from './workbook-writing.ts';
+} from '../spreadsheets/workbook-writing.ts';
+import { getDashboard } from './dashboard.service.ts';
 
 type Headline = Pick<
   Dashboard,

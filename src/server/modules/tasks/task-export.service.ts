@@ -3,10 +3,10 @@ import { translate } from '../../../shared/i18n/index.ts';
 import type { ListTasksQuery } from '../../../shared/schemas/tasks.ts';
 import type { Db } from '../../db/database.ts';
 import type { Principal } from '../auth/principal.ts';
-import { listSummaries } from '../tasks/task-queries.repository.ts';
-import { taskFilterFor } from '../tasks/task-reading.service.ts';
-import { toTaskSummary } from '../tasks/task-views.ts';
-import { exportDetailsOf } from './spreadsheets.repository.ts';
+import { exportDetailsOf } from './task-export.repository.ts';
+import { listSummaries } from './task-queries.repository.ts';
+import { taskFilterFor } from './task-reading.service.ts';
+import { toTaskSummary } from './task-views.ts';
 import { columnHeader, type ExportedTask, TASK_SHEET_COLUMNS } from './task-sheet-columns.ts';
 import {
   addTableSheet,
@@ -16,7 +16,7 @@ import {
   MEDIA_TYPES,
   newWorkbook,
   workbookBytes,
-} from './workbook-writing.ts';
+} from '../spreadsheets/workbook-writing.ts';
 
 export const MAX_EXPORT_ROWS = 50_000;
 // Below PostgreSQL's 65,535 bind parameters, with room to spare.
