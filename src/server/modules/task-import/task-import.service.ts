@@ -11,9 +11,9 @@ import * as audit from '../audit/audit.service.ts';
 import type { Principal } from '../auth/principal.ts';
 import { getOrganization } from '../organizations/organizations.service.ts';
 import { updateTaskInTransaction } from '../tasks/task-commands.service.ts';
+import { createTasks, defaultAssignerId } from '../tasks/task-creation.service.ts';
 import type { Actor } from '../tasks/task-context.ts';
 import * as repository from './task-import.repository.ts';
-import { createTasksInBatch, type RowCreate } from './task-import-batch.ts';
 import { COLUMN_OF_FIELD, type ImportLookups, type PlannedRow, planRows, type RowProblem } from './task-import-plan.ts';
 import type { ReadRow } from './task-sheet-reader.ts';
 import { readUploadedTaskSheet } from './task-sheet-thread.ts';
@@ -23,10 +23,7 @@ import { readUploadedTaskSheet } from './task-sheet-thread.ts';
  * is created through the API without naming an assigner. Checked before the file is even read.
  */
 export async function importingAssigner(db: Db, principal: Principal) {
-  const scopeId = principal.grants
-    .find((grant) => grant.role === 'steering')
-    ?.scopePath.split('/')
-    .at(-2);
+  const scopeId = defaultAssignerId(principal);
   if (!scopeId) throw forbidden('import tasks');
   const assigner = await getOrganization(db, scopeId);
   if (!can(principal.grants, 'task.assign', assigner.path)) throw forbidden('import tasks');
@@ -96,6 +93,7 @@ function problemsOfRefusal(error: AppError): RowProblem[] {
 }
 
 type RowUpdate = { index: number; plan: Extract<PlannedRow, { kind: 'update' }> };
+type RowCreate = { index: number; input: Extract<PlannedRow, { kind: 'create' }>['input'] };
 
 /**
  * Whether an update writes a period (a new deadline) or moves the task to another group: the
@@ -191,9 +189,13 @@ export async function importTasks(
       outcomes.set(index, await applyRow(trx, appends, actor, plan));
       advance(1);
     }
-    const batch = await createTasksInBatch(trx, actor, { programme, assigner }, creates, advance);
-    for (const [index, code] of batch.codes) outcomes.set(index, { code });
-    for (const [index, refused] of batch.refused) outcomes.set(index, { refused });
+    const created = await createTasks(
+      trx,
+      actor,
+      creates.map((row) => row.input),
+      advance,
+    );
+    created.forEach((outcome, position) => outcomes.set(creates[position]?.index ?? -1, outcome));
     const rows: ImportRow[] = planned.map((entry, index) => {
       const outcome =
         outcomes.get(index) ?? (entry.plan?.kind === 'unchanged' ? { code: entry.plan.task.code } : undefined);

@@ -128,6 +128,15 @@ describe.each(TEST_DATABASE_KINDS)('spreadsheets on %s', (kind) => {
     expect((await listJson('')).total).toBe(0);
   });
 
+  it('creates through the API’s own rules: a task its assigner would lead itself is refused, as the API refuses it', async () => {
+    const selfLed: SheetRow = { ...good, 'Tên nhiệm vụ': 'Tự giao cho chính mình', 'Mã cơ quan chủ trì': 'VN' };
+    const report: Report = (await upload(steering, await taskWorkbook([good, selfLed]), true, 'en')).json();
+    expect(report.rows.map((row) => row.status)).toEqual(['create', 'error']);
+    expect(report.rows[1]?.errors).toEqual([
+      expect.objectContaining({ column: 'lead', message: CATALOGUES.en['error.not_a_unit'] }),
+    ]);
+  });
+
   it('refuses to apply a file with a faulty row (422, the report inside) and writes none of it', async () => {
     const response = await upload(steering, await taskWorkbook([good, unknownAgency, badDate]), false);
     expect(response.statusCode, response.body).toBe(422);
