@@ -275,6 +275,7 @@ export const enMonitoring = {
   'taskImport.row': 'Row',
   'taskImport.status': 'Result',
   'taskImport.errors': 'Errors',
+  'taskImport.errorAt': '{column} (cell {cell})',
   'taskImport.fixErrors':
     'Correct the rows in error in the file, then check it again: nothing is applied while a row is at fault.',
   'taskImport.noRows': 'The file has no task rows.',

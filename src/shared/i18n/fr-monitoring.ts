@@ -278,6 +278,7 @@ export const frMonitoring = {
   'taskImport.row': 'Ligne',
   'taskImport.status': 'Résultat',
   'taskImport.errors': 'Erreurs',
+  'taskImport.errorAt': '{column} (cellule {cell})',
   'taskImport.fixErrors':
     'Corrigez les lignes en erreur dans le fichier, puis vérifiez-le à nouveau : rien n’est appliqué tant qu’une ligne est en erreur.',
   'taskImport.noRows': 'Le fichier ne contient aucune ligne de tâche.',

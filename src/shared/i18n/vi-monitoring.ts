@@ -278,6 +278,7 @@ export const viMonitoring = {
   'taskImport.row': 'Dòng',
   'taskImport.status': 'Kết quả',
   'taskImport.errors': 'Lỗi',
+  'taskImport.errorAt': '{column} (ô {cell})',
   'taskImport.fixErrors':
     'Hãy sửa các dòng có lỗi trong tệp rồi kiểm tra lại: không dòng nào được ghi khi còn dòng có lỗi.',
   'taskImport.noRows': 'Tệp không có dòng nhiệm vụ nào.',

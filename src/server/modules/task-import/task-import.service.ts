@@ -12,10 +12,11 @@ import type { Principal } from '../auth/principal.ts';
 import { getOrganization } from '../organizations/organizations.service.ts';
 import { updateTaskInTransaction } from '../tasks/task-commands.service.ts';
 import { createTasks, defaultAssignerId } from '../tasks/task-creation.service.ts';
+import { isSheetColumnKey } from '../tasks/task-sheet-columns.ts';
 import type { Actor } from '../tasks/task-context.ts';
 import * as repository from './task-import.repository.ts';
 import { COLUMN_OF_FIELD, type ImportLookups, type PlannedRow, planRows, type RowProblem } from './task-import-plan.ts';
-import type { ReadRow } from './task-sheet-reader.ts';
+import type { ReadRow, TaskSheet } from './task-sheet-reader.ts';
 import { readUploadedTaskSheet } from './task-sheet-thread.ts';
 
 /**
@@ -118,15 +119,31 @@ async function applyRow(
 
 const ZOD_LOCALES = { vi: vi(), en: en(), fr: fr() };
 
-function wordProblem(locale: Locale, { column, problem }: RowProblem) {
+function wordMessage(locale: Locale, problem: RowProblem['problem']): string {
   if ('zodIssue' in problem) {
     const worded = ZOD_LOCALES[locale].localeError(problem.zodIssue as Parameters<z.core.$ZodErrorMap>[0]);
-    return { column, message: typeof worded === 'string' ? worded : (worded?.message ?? problem.zodIssue.message) };
+    return typeof worded === 'string' ? worded : (worded?.message ?? problem.zodIssue.message);
   }
   const choices = problem.choiceKeys?.map((key: MessageKey) => translate(locale, key)).join(', ');
+  return translate(locale, problem.message, { ...problem.params, ...(choices ? { choices } : {}) });
+}
+
+/**
+ * A problem as people read it: the column's title in their language, as the template heads it, and
+ * the cell (I7) when the file has the column; `column` keeps the key for programs.
+ */
+function wordProblem(
+  locale: Locale,
+  { column, problem }: RowProblem,
+  rowNumber: number,
+  letters: TaskSheet['columnLetters'],
+) {
+  const letter = letters[column];
   return {
     column,
-    message: translate(locale, problem.message, { ...problem.params, ...(choices ? { choices } : {}) }),
+    ...(isSheetColumnKey(column) ? { columnTitle: translate(locale, `sheet.column.${column}`) } : {}),
+    ...(letter ? { cell: `${letter}${rowNumber}` } : {}),
+    message: wordMessage(locale, problem),
   };
 }
 
@@ -162,7 +179,7 @@ export async function importTasks(
   const assigner = await importingAssigner(db, actor.principal);
   const programme = await repository.findProgrammeByIdOrCode(db, request.programme);
   if (!programme) throw notFound('programme', request.programme);
-  const read = await readUploadedTaskSheet(request.bytes);
+  const { rows: read, columnLetters } = await readUploadedTaskSheet(request.bytes);
   let processed = 0;
   const advance = (count: number) => {
     processed += count;
@@ -206,7 +223,7 @@ export async function importTasks(
         status: problems.length > 0 || !entry.plan ? 'error' : entry.plan.kind,
         ...(code ? { code } : {}),
         ...(entry.row.title ? { title: entry.row.title } : {}),
-        errors: problems.map((problem) => wordProblem(request.locale, problem)),
+        errors: problems.map((problem) => wordProblem(request.locale, problem, entry.rowNumber, columnLetters)),
       };
     });
     const summary = { create: 0, update: 0, unchanged: 0, error: 0 };

@@ -22,7 +22,7 @@ interface Report {
     status: string;
     code?: string;
     title?: string;
-    errors: Array<{ column: string; message: string }>;
+    errors: Array<{ column: string; columnTitle?: string; cell?: string; message: string }>;
   }>;
   summary: Record<'create' | 'update' | 'unchanged' | 'error', number>;
 }
@@ -121,10 +121,22 @@ describe.each(TEST_DATABASE_KINDS)('spreadsheets on %s', (kind) => {
       [4, 'error'],
     ]);
     expect(report.rows[0]?.code).toMatch(/^R57-\d{4}$/);
-    expect(report.rows[1]?.errors).toEqual([{ column: 'lead', message: 'Không có cơ quan nào mang mã XYZ.' }]);
-    expect(report.rows[2]?.errors).toEqual([{ column: 'deadline', message: CATALOGUES.vi['import.invalid_date'] }]);
+    // A Vietnamese official reads the column as the template heads it, and the cell to go to.
+    expect(report.rows[1]?.errors).toEqual([
+      { column: 'lead', columnTitle: 'Mã cơ quan chủ trì', cell: 'D3', message: 'Không có cơ quan nào mang mã XYZ.' },
+    ]);
+    expect(report.rows[2]?.errors).toEqual([
+      {
+        column: 'deadline',
+        columnTitle: 'Thời hạn hoàn thành',
+        cell: 'F4',
+        message: CATALOGUES.vi['import.invalid_date'],
+      },
+    ]);
     const english: Report = (await upload(steering, file, true, 'en')).json();
-    expect(english.rows[1]?.errors[0]?.message).toBe('No agency has the code XYZ.');
+    expect(english.rows[1]?.errors).toEqual([
+      { column: 'lead', columnTitle: 'Lead agency code', cell: 'D3', message: 'No agency has the code XYZ.' },
+    ]);
     expect((await listJson('')).total).toBe(0);
   });
 

@@ -23,6 +23,13 @@ export interface ReadRow {
   problems: Array<{ column: string; problem: CellProblem }>;
 }
 
+/** The rows of an uploaded task sheet, and where each column the reader knows stands in it. */
+export interface TaskSheet {
+  rows: ReadRow[];
+  /** The letter of each column read, by its key ('deadline' → 'I'): a report names the cell, e.g. I7. */
+  columnLetters: Record<string, string>;
+}
+
 /** The template's example sheet: "Ví dụ - Example". */
 export const exampleSheetName = () => `${translate('vi', 'sheet.example')} - ${translate('en', 'sheet.example')}`;
 
@@ -66,9 +73,12 @@ function isHeaderRow(row: ExcelJS.Row, columns: Map<number, TaskSheetColumn>): b
 }
 
 /** Reads the uploaded task sheet into rows with the problems of each cell, skipping blank rows. */
-export async function readTaskSheet(bytes: Buffer): Promise<ReadRow[]> {
+export async function readTaskSheet(bytes: Buffer): Promise<TaskSheet> {
   const sheet = tasksSheetOf(await loadWorkbook(bytes));
   const columns = columnsOf(sheet);
+  const columnLetters = Object.fromEntries(
+    [...columns].map(([position, column]) => [column.key, sheet.getColumn(position).letter]),
+  );
   // actualRowCount counts rows with values: a header, maybe an English header, then data.
   if (sheet.actualRowCount - 1 > MAX_IMPORT_ROWS + 1) {
     throw new AppError('too_many_rows', 'Too many rows', { max: MAX_IMPORT_ROWS });
@@ -91,5 +101,5 @@ export async function readTaskSheet(bytes: Buffer): Promise<ReadRow[]> {
     rows.push({ rowNumber, row, problems });
   });
   if (rows.length > MAX_IMPORT_ROWS) throw new AppError('too_many_rows', 'Too many rows', { max: MAX_IMPORT_ROWS });
-  return rows;
+  return { rows, columnLetters };
 }

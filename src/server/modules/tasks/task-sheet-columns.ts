@@ -66,7 +66,7 @@ export const emptyTaskSheetRow = (): TaskSheetRow => ({
 });
 
 /** Every column has its header in the catalogue, so TypeScript refuses a column without one. */
-type ColumnKey = MessageKey extends infer K ? (K extends `sheet.column.${infer Key}` ? Key : never) : never;
+export type ColumnKey = MessageKey extends infer K ? (K extends `sheet.column.${infer Key}` ? Key : never) : never;
 
 export interface TaskSheetColumn {
   key: ColumnKey;
@@ -208,6 +208,9 @@ export const TASK_SHEET_COLUMNS: readonly TaskSheetColumn[] = [
 ];
 
 export const IMPORTED_COLUMNS = TASK_SHEET_COLUMNS.filter((column) => column.read);
+
+export const isSheetColumnKey = (key: string): key is ColumnKey =>
+  TASK_SHEET_COLUMNS.some((column) => column.key === key);
 
 export const columnHeader = (column: TaskSheetColumn, locale: Locale): string =>
   translate(locale, `sheet.column.${column.key}`);
