@@ -30,15 +30,23 @@ const byTotal = <T extends Headline>(a: T, b: T) => b.total - a.total;
 /** By code unit: deterministic, and far cheaper than a collation over the country's 3,440 rows. */
 const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
+/** The overdue tasks a dashboard shows, most days late first; its exports hold them all. */
+export const OVERDUE_SHOWN = 50;
+
 /**
  * The dashboard of a scope as of a date. Every figure comes from the tallies (decision 0011, held
  * to the live count over tasks) and the shared headline rule, so lists, exports and screens agree.
  */
-export async function getDashboard(db: Db, principal: Principal, query: DashboardQuery): Promise<Dashboard> {
+export async function getDashboard(
+  db: Db,
+  principal: Principal,
+  query: DashboardQuery,
+  { overdueLimit = OVERDUE_SHOWN }: { overdueLimit?: number } = {},
+): Promise<Dashboard> {
   const { scope, filter } = await taskFilterFor(db, principal, query);
   const [tallies, overdue, scopeNames, programmes] = await Promise.all([
     talliedCounts(db, { ...filter, scopePath: scope.path }),
-    overdueSummaries(db, filter, 50),
+    overdueSummaries(db, filter, overdueLimit),
     namesWithin(db, scope.path),
     listProgrammes(db),
   ]);

@@ -7,7 +7,7 @@ import { buildProgramme } from '../../testing/task-factory.ts';
 import {
   editWorkbook,
   multipartFile,
-  parseCsv,
+  parseCsvTable,
   readWorkbook,
   sheetValues,
   type SheetRow,
@@ -90,6 +90,12 @@ describe.each(TEST_DATABASE_KINDS)('spreadsheets on %s', (kind) => {
     expect(lists[0]).toEqual(['Nhóm nhiệm vụ (số)', 'Sản phẩm đầu ra', 'Mức độ ưu tiên', 'Mật']);
     expect(lists.flat()).toEqual(expect.arrayContaining([1, 2, 'Hệ thống thông tin', 'Khẩn', 'có']));
     expect(workbook.getWorksheet('Nhiệm vụ')?.getCell('J3').dataValidation).toMatchObject({ type: 'list' });
+    // The instructions name the row data starts on (under the two header rows) and the example's sheet.
+    const [help, helpInEnglish] = sheetValues(workbook.getWorksheet('Hướng dẫn - Instructions'));
+    expect(help?.[0]).toBe(
+      'Mỗi dòng của trang Nhiệm vụ là một nhiệm vụ, bắt đầu từ dòng 3, ngay dưới hai dòng tiêu đề (tiếng Việt, rồi tiếng Anh). Trang Ví dụ - Example chỉ là ví dụ và không được nhập.',
+    );
+    expect(helpInEnglish?.[0]).toContain('from row 3, right under the two header rows');
     // Untouched, the template imports nothing: the example sheet is never read.
     const report: Report = (await upload(steering, response.rawPayload, true)).json();
     expect(report).toMatchObject({ rows: [], summary: { create: 0, error: 0 } });
@@ -207,29 +213,9 @@ describe.each(TEST_DATABASE_KINDS)('spreadsheets on %s', (kind) => {
     });
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect([...csv.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const [csvHeader, ...csvRows] = parseCsv(csv);
+    const { header: csvHeader, rows: csvRows } = parseCsvTable(csv);
     expect(csvHeader?.slice(0, 2)).toEqual(['Task code', 'Title']);
     expect(csvRows.map((row) => [row[0], row[1]])).toEqual(json.items.map((task) => [task.code, task.title]));
-  });
-
-  it('exports the dashboard with the same figures as its JSON', async () => {
-    const dashboard = (await steering.request({ method: 'GET', url: '/api/v1/dashboard?scope=VN' })).json();
-    const xlsx = await steering.request({ method: 'GET', url: '/api/v1/dashboard?scope=VN&format=xlsx' });
-    const workbook = await readWorkbook(xlsx);
-    expect(workbook.worksheets).toHaveLength(6);
-    const headline = sheetValues(workbook.worksheets[0]);
-    expect(headline[2]).toEqual([CATALOGUES.vi['dashboard.total'], dashboard.total]);
-    expect(headline[7]).toEqual([CATALOGUES.vi['dashboard.overdue'], dashboard.overdue]);
-    const byOrganization = sheetValues(workbook.worksheets[1]).slice(1);
-    expect(byOrganization.map((row) => [row[0], row[2]])).toEqual(
-      dashboard.byOrganization.map((row: { code: string; total: number }) => [row.code, row.total]),
-    );
-    const csv = parseCsv(await steering.request({ method: 'GET', url: '/api/v1/dashboard?scope=VN&format=csv' }));
-    expect(csv[2]).toEqual([CATALOGUES.vi['dashboard.total'], String(dashboard.total)]);
-    const table = csv.slice(csv.findIndex((row) => row[0] === CATALOGUES.vi['tasks.code']) + 1);
-    expect(table.map((row) => [row[0], Number(row[2])])).toEqual(
-      dashboard.byOrganization.map((row: { code: string; total: number }) => [row.code, row.total]),
-    );
   });
 
   it('refuses what is not an XLSX workbook (415) and a file over 5 MiB (413), as problems', async () => {

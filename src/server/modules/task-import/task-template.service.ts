@@ -8,6 +8,7 @@ import { exampleSheetName, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './task-shee
 import { columnHeader, IMPORTED_COLUMNS, type TaskSheetColumn } from '../tasks/task-sheet-columns.ts';
 import {
   type ExportFile,
+  FIGURE_FORMATS,
   newWorkbook,
   type SheetCell,
   sheetName,
@@ -73,7 +74,7 @@ function addExample(workbook: ExcelJS.Workbook) {
   const sheet = workbook.addWorksheet(sheetName(exampleSheetName()));
   sheet.columns = IMPORTED_COLUMNS.map((column) => ({
     width: column.width,
-    ...(column.isDate ? { style: { numFmt: 'dd/mm/yyyy' } } : {}),
+    ...(column.format ? { style: { numFmt: FIGURE_FORMATS[column.format] } } : {}),
   }));
   sheet.addRow(IMPORTED_COLUMNS.map((column) => columnHeader(column, 'vi'))).font = { bold: true };
   sheet.addRow(IMPORTED_COLUMNS.map((column) => columnHeader(column, 'en'))).font = {
@@ -86,7 +87,14 @@ function addExample(workbook: ExcelJS.Workbook) {
 function addInstructions(workbook: ExcelJS.Workbook) {
   const sheet = workbook.addWorksheet(sheetName(`${translate('vi', 'sheet.instructions')} - Instructions`));
   sheet.columns = [{ width: 34 }, { width: 34 }, { width: 12 }, { width: 100 }];
-  const params = { rows: MAX_IMPORT_ROWS, megabytes: MAX_IMPORT_BYTES / 1024 / 1024 };
+  // The sheets are named in Vietnamese in the file, so every language names them so.
+  const params = {
+    rows: MAX_IMPORT_ROWS,
+    megabytes: MAX_IMPORT_BYTES / 1024 / 1024,
+    sheet: translate('vi', 'sheet.tasks'),
+    firstRow: FIRST_DATA_ROW,
+    example: exampleSheetName(),
+  };
   for (const key of [
     'sheet.help.1',
     'sheet.help.2',
@@ -120,7 +128,7 @@ export async function taskImportTemplate(db: Db, programmeIdOrCode: string): Pro
   });
   tasks.columns = IMPORTED_COLUMNS.map((column) => ({
     width: column.width,
-    ...(column.isDate ? { style: { numFmt: 'dd/mm/yyyy' } } : {}),
+    ...(column.format ? { style: { numFmt: FIGURE_FORMATS[column.format] } } : {}),
   }));
   const vietnamese = tasks.addRow(IMPORTED_COLUMNS.map((column) => columnHeader(column, 'vi')));
   vietnamese.font = { bold: true };

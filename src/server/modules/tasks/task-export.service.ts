@@ -8,9 +8,9 @@ import { listSummaries } from './task-queries.repository.ts';
 import { taskFilterFor } from './task-reading.service.ts';
 import { toTaskSummary } from './task-views.ts';
 import { columnHeader, type ExportedTask, TASK_SHEET_COLUMNS } from './task-sheet-columns.ts';
+import { csvTable } from '../spreadsheets/csv-writing.ts';
 import {
   addTableSheet,
-  csvBytes,
   type ExportFile,
   exportFilename,
   MEDIA_TYPES,
@@ -62,10 +62,10 @@ export async function exportTasks(
   );
   const tasks = await exportedTasks(db, rows.map(toTaskSummary));
   const headers = TASK_SHEET_COLUMNS.map((column) => columnHeader(column, locale));
-  const cells = tasks.map((task) => TASK_SHEET_COLUMNS.map((column) => column.format(task, locale)));
+  const cells = tasks.map((task) => TASK_SHEET_COLUMNS.map((column) => column.write(task, locale)));
   const filename = exportFilename('tasks', scope.code, filter.asOf, format);
   if (format === 'csv') {
-    return { filename, contentType: MEDIA_TYPES.csv, body: csvBytes([headers, ...cells]), total: tasks.length };
+    return { filename, contentType: MEDIA_TYPES.csv, body: csvTable(headers, cells), total: tasks.length };
   }
   const workbook = newWorkbook();
   addTableSheet(
@@ -74,7 +74,7 @@ export async function exportTasks(
     TASK_SHEET_COLUMNS.map((column, index) => ({
       header: headers[index] ?? column.key,
       width: column.width,
-      ...(column.isDate ? { style: 'date' as const } : {}),
+      ...(column.format ? { format: column.format } : {}),
     })),
     cells,
   );
