@@ -90,6 +90,11 @@ test('steering imports tasks from the template: the check reports a bad row, the
   const badRow = table.getByRole('row').filter({ hasText: titles[1] ?? '' });
   await badRow.getByText(vi('taskImportStatus.error'), { exact: true }).waitFor();
   await badRow.getByText(/NOPE/).waitFor();
+  // The column as the template heads it, and the cell to go to: not the field's key.
+  const leadCell = `${tasks.getColumn(at('lead')).letter}${invalidRow.number}`;
+  await badRow
+    .getByText(vi('taskImport.errorAt', { column: header('lead'), cell: leadCell }), { exact: true })
+    .waitFor();
   await table
     .getByRole('row')
     .filter({ hasText: titles[0] ?? '' })

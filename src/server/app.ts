@@ -19,7 +19,7 @@ import { directiveRoutes } from './modules/directives/directives.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
-import { spreadsheetRoutes } from './modules/spreadsheets/spreadsheets.routes.ts';
+import { taskImportRoutes } from './modules/task-import/task-import.routes.ts';
 import { taskRoutes } from './modules/tasks/tasks.routes.ts';
 import { evidenceRoutes } from './modules/tasks/evidence.routes.ts';
 import { feedbackRoutes } from './modules/feedback/feedback.routes.ts';
@@ -81,7 +81,7 @@ export async function buildApp(database: DatabaseHandle, config: Config): Promis
   await app.register(feedbackStatisticsRoutes, context);
   await app.register(initiativeRoutes, context);
   await app.register(dashboardRoutes, context);
-  await app.register(spreadsheetRoutes, context);
+  await app.register(taskImportRoutes, context);
   await app.register(calendarRoutes, context);
   await app.register(searchRoutes, context);
 

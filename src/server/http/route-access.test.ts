@@ -14,7 +14,7 @@ import { FEEDBACK_ROUTES } from '../testing/route-access/feedback-routes.ts';
 import { submitFeedback } from '../modules/feedback/feedback.service.ts';
 import { transitionFeedback } from '../modules/feedback/feedback-handling.service.ts';
 import { SYSTEM } from '../kernel/principal.ts';
-import { createImportJob } from '../modules/spreadsheets/import-jobs.service.ts';
+import { createImportJob } from '../modules/task-import/import-jobs.service.ts';
 import { CALENDAR_ROUTES } from '../testing/route-access/calendar-routes.ts';
 import { SEARCH_ROUTES } from '../testing/route-access/search-routes.ts';
 

@@ -16,7 +16,7 @@ import {
 import { buildApp } from '../app.ts';
 import { type DatabaseHandle, openDatabase } from '../db/database.ts';
 import { loadConfig } from '../env.ts';
-import { startImportWorker } from '../modules/spreadsheets/import-worker.ts';
+import { startImportWorker } from '../modules/task-import/import-worker.ts';
 import { signInTo } from './test-app.ts';
 
 /** No timer, no I/O callback of this process runs again: it is alive and busy, not gone. */

@@ -70,6 +70,36 @@ export function parseCsv(response: LightMyRequestResponse): string[][] {
   return parse(response.rawPayload.subarray(3).toString('utf8'), { relax_column_count: true });
 }
 
+/**
+ * A CSV as pandas or a database's COPY reads it: one table, every row as wide as its header (the
+ * parser throws otherwise), after a UTF-8 byte-order mark.
+ */
+export function parseCsvTable(response: LightMyRequestResponse): { header: string[]; rows: string[][] } {
+  if (!response.rawPayload.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))) throw new Error('no UTF-8 BOM');
+  // Without relax_column_count, csv-parse refuses a row of another width than the first, as pandas does.
+  const [header = [], ...rows] = parse(response.rawPayload.subarray(3).toString('utf8')) as string[][];
+  if (header.length === 0) throw new Error('no header row');
+  return { header, rows };
+}
+
+/**
+ * The number format of every number and date a workbook holds, below its header rows, by sheet:
+ * `General` (none) is how a figure shows as 0.428445229681979 or 42.8445229681979%.
+ */
+export function figureFormats(workbook: ExcelJS.Workbook): Map<string, Set<string>> {
+  const formats = new Map<string, Set<string>>();
+  for (const sheet of workbook.worksheets) {
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (typeof cell.value !== 'number' && !(cell.value instanceof Date)) return;
+        const key = `${sheet.name}!${sheet.getColumn(cell.col).letter}`;
+        formats.set(key, (formats.get(key) ?? new Set()).add(cell.numFmt || 'General'));
+      }),
+    );
+  }
+  return formats;
+}
+
 /** Edits an exported workbook's task sheet in place and returns it as an upload. */
 export async function editWorkbook(
   workbook: ExcelJS.Workbook,

@@ -229,6 +229,7 @@ export const enMonitoring = {
   'import.locked_column': 'Cannot be changed on an existing task.',
   'import.missing_column': 'This column is missing from the header row.',
   'sheet.tasks': 'Tasks',
+  'sheet.ranking': 'Ranking by on-time completion',
   'sheet.instructions': 'Instructions',
   'sheet.lists': 'Lists',
   'sheet.scope': 'Scope',
@@ -259,7 +260,8 @@ export const enMonitoring = {
   'task.subTasksOverdue': '{count, plural, one {# sub-task overdue} other {# sub-tasks overdue}}',
   'sheet.yes': 'yes',
   'sheet.no': 'no',
-  'sheet.help.1': 'Fill one task per row of the Tasks sheet, from row 4 (row 3 is an example: replace or delete it).',
+  'sheet.help.1':
+    'Fill one task per row of the {sheet} sheet, from row {firstRow}, right under the two header rows (Vietnamese, then English). The {example} sheet is only an example and is never imported.',
   'sheet.help.2':
     'Task code: leave empty to create a task (a code is generated); give the code of an existing task to update it.',
   'sheet.help.3':
@@ -282,6 +284,7 @@ export const enMonitoring = {
   'taskImport.row': 'Row',
   'taskImport.status': 'Result',
   'taskImport.errors': 'Errors',
+  'taskImport.errorAt': '{column} (cell {cell})',
   'taskImport.fixErrors':
     'Correct the rows in error in the file, then check it again: nothing is applied while a row is at fault.',
   'taskImport.noRows': 'The file has no task rows.',

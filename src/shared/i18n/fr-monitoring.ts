@@ -231,6 +231,7 @@ export const frMonitoring = {
   'import.locked_column': 'Ne peut pas être modifié sur une tâche existante.',
   'import.missing_column': 'Cette colonne manque dans la ligne d’en-tête.',
   'sheet.tasks': 'Tâches',
+  'sheet.ranking': 'Classement, achevées à temps',
   'sheet.instructions': 'Mode d’emploi',
   'sheet.lists': 'Listes',
   'sheet.scope': 'Périmètre',
@@ -262,7 +263,7 @@ export const frMonitoring = {
   'sheet.yes': 'oui',
   'sheet.no': 'non',
   'sheet.help.1':
-    'Une tâche par ligne de la feuille Tâches, à partir de la ligne 4 (la ligne 3 est un exemple : remplacez-la ou supprimez-la).',
+    'Une tâche par ligne de la feuille {sheet}, à partir de la ligne {firstRow}, juste sous les deux lignes d’en-tête (vietnamien, puis anglais). La feuille {example} n’est qu’un exemple : elle n’est jamais importée.',
   'sheet.help.2':
     'Code : laissez vide pour créer une tâche (le code est généré) ; indiquez le code d’une tâche existante pour la modifier.',
   'sheet.help.3':
@@ -285,6 +286,7 @@ export const frMonitoring = {
   'taskImport.row': 'Ligne',
   'taskImport.status': 'Résultat',
   'taskImport.errors': 'Erreurs',
+  'taskImport.errorAt': '{column} (cellule {cell})',
   'taskImport.fixErrors':
     'Corrigez les lignes en erreur dans le fichier, puis vérifiez-le à nouveau : rien n’est appliqué tant qu’une ligne est en erreur.',
   'taskImport.noRows': 'Le fichier ne contient aucune ligne de tâche.',

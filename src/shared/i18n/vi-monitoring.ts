@@ -231,6 +231,7 @@ export const viMonitoring = {
   'import.locked_column': 'Không thể thay đổi đối với nhiệm vụ đã có.',
   'import.missing_column': 'Thiếu cột này ở dòng tiêu đề.',
   'sheet.tasks': 'Nhiệm vụ',
+  'sheet.ranking': 'Xếp hạng hoàn thành đúng hạn',
   'sheet.instructions': 'Hướng dẫn',
   'sheet.lists': 'Danh mục',
   'sheet.scope': 'Phạm vi',
@@ -262,7 +263,7 @@ export const viMonitoring = {
   'sheet.yes': 'có',
   'sheet.no': 'không',
   'sheet.help.1':
-    'Mỗi dòng của trang Nhiệm vụ là một nhiệm vụ, bắt đầu từ dòng 4 (dòng 3 là ví dụ: hãy thay hoặc xóa).',
+    'Mỗi dòng của trang {sheet} là một nhiệm vụ, bắt đầu từ dòng {firstRow}, ngay dưới hai dòng tiêu đề (tiếng Việt, rồi tiếng Anh). Trang {example} chỉ là ví dụ và không được nhập.',
   'sheet.help.2':
     'Mã nhiệm vụ: để trống để tạo nhiệm vụ mới (hệ thống tự sinh mã); ghi mã của nhiệm vụ đã có để cập nhật.',
   'sheet.help.3':
@@ -285,6 +286,7 @@ export const viMonitoring = {
   'taskImport.row': 'Dòng',
   'taskImport.status': 'Kết quả',
   'taskImport.errors': 'Lỗi',
+  'taskImport.errorAt': '{column} (ô {cell})',
   'taskImport.fixErrors':
     'Hãy sửa các dòng có lỗi trong tệp rồi kiểm tra lại: không dòng nào được ghi khi còn dòng có lỗi.',
   'taskImport.noRows': 'Tệp không có dòng nhiệm vụ nào.',

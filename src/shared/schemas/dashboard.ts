@@ -21,11 +21,21 @@ const BreakdownRowSchema = HeadlineSchema.extend({
   nameEn: z.string(),
 });
 
+/** The tables of a dashboard: the sheets of its XLSX, and each the CSV of `table=`. */
+export const DASHBOARD_TABLES = ['byOrganization', 'headline', 'byGroup', 'byProvince', 'overdue', 'ranking'] as const;
+export type DashboardTable = (typeof DASHBOARD_TABLES)[number];
+
 export const DashboardQuerySchema = z.object({
   scope: safeText().max(100).optional(),
   as_of: CalendarDateSchema.optional(),
   due_soon_days: z.coerce.number().int().min(0).max(90).optional(),
   format: ExportFormatSchema.optional().describe('json, or an xlsx workbook / csv table of the figures'),
+  table: z
+    .enum(DASHBOARD_TABLES)
+    .optional()
+    .describe(
+      'With format=csv, the one table the file holds: byOrganization (the default), headline (one row), byGroup, byProvince, overdue or ranking. The XLSX holds them all, a sheet each.',
+    ),
 });
 export type DashboardQuery = z.infer<typeof DashboardQuerySchema>;
 
@@ -41,7 +51,9 @@ export const DashboardSchema = HeadlineSchema.extend({
     }),
   ),
   byProvince: z.array(BreakdownRowSchema),
-  overdueTasks: z.array(TaskSummarySchema).describe('Most days late first, at most 50'),
+  overdueTasks: z
+    .array(TaskSummarySchema)
+    .describe('Most days late first, at most 50 (the XLSX and the CSV of table=overdue hold them all)'),
   ranking: z.array(
     BreakdownRowSchema.extend({
       rank: z.number().int(),

@@ -26,7 +26,17 @@ export const ImportRowSchema = z.object({
   status: z.enum(IMPORT_ROW_STATUSES),
   code: z.string().optional().describe('The task code (for a create in a dry run, the code it would get)'),
   title: z.string().optional(),
-  errors: z.array(z.object({ column: z.string(), message: z.string() })),
+  errors: z.array(
+    z.object({
+      column: z.string().describe('The column’s key (deadline, lead…), or empty for the row as a whole'),
+      columnTitle: z
+        .string()
+        .optional()
+        .describe('The column’s title in the caller’s language, as the template heads it'),
+      cell: z.string().optional().describe('The cell at fault as Excel names it (I7), when the file has the column'),
+      message: z.string(),
+    }),
+  ),
 });
 export type ImportRow = z.infer<typeof ImportRowSchema>;
 

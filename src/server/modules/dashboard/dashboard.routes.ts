@@ -4,8 +4,8 @@ import { DashboardQuerySchema, DashboardSchema } from '../../../shared/schemas/d
 import { requirePrincipal } from '../../http/authentication.ts';
 import type { AppContext } from '../../http/context.ts';
 import { problems } from '../../http/openapi.ts';
-import { exportDashboard } from '../spreadsheets/dashboard-export.service.ts';
 import { exportableResponse, requestedFormat, sendExport } from '../spreadsheets/export-negotiation.ts';
+import { exportDashboard } from './dashboard-export.service.ts';
 import { getDashboard } from './dashboard.service.ts';
 
 export const dashboardRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { database: { db } }) => {

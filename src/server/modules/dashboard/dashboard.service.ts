@@ -28,15 +28,23 @@ function entryOf<K>(totals: Map<K, TimelinessCounts>, key: K): TimelinessCounts 
 
 const byTotal = <T extends Headline>(a: T, b: T) => b.total - a.total;
 
+/** The overdue tasks a dashboard shows, most days late first; its exports hold them all. */
+export const OVERDUE_SHOWN = 50;
+
 /**
  * The dashboard of a scope as of a date. Every figure comes from the tallies (decision 0011, held
  * to the live count over tasks) and the shared headline rule, so lists, exports and screens agree.
  */
-export async function getDashboard(db: Db, principal: Principal, query: DashboardQuery): Promise<Dashboard> {
+export async function getDashboard(
+  db: Db,
+  principal: Principal,
+  query: DashboardQuery,
+  { overdueLimit = OVERDUE_SHOWN }: { overdueLimit?: number } = {},
+): Promise<Dashboard> {
   const { scope, filter } = await taskFilterFor(db, principal, query);
   const [tallies, overdue, scopeNames, programmes] = await Promise.all([
     talliedCounts(db, { ...filter, scopePath: scope.path }),
-    overdueSummaries(db, filter, 50),
+    overdueSummaries(db, filter, overdueLimit),
     namesWithin(db, scope.path),
     listProgrammes(db),
   ]);

@@ -31,15 +31,18 @@ export async function findGroup(db: Db, id: string) {
   return db.selectFrom('task_group').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Takes the programme's next task number; the row lock orders concurrent creates. */
-export async function takeTaskNumber(db: Db, programmeId: string): Promise<number> {
+/**
+ * Takes the programme's next `count` task numbers in one statement and returns the first; the row
+ * lock orders concurrent creates.
+ */
+export async function takeTaskNumbers(db: Db, programmeId: string, count: number): Promise<number> {
   const row = await db
     .updateTable('programme')
-    .set((eb) => ({ next_task_number: eb('next_task_number', '+', 1) }))
+    .set((eb) => ({ next_task_number: eb('next_task_number', '+', count) }))
     .where('id', '=', programmeId)
     .returning('next_task_number')
     .executeTakeFirstOrThrow();
-  return row.next_task_number - 1;
+  return row.next_task_number - count;
 }
 
 export async function insertDocument(db: Db, row: Omit<DirectiveDocumentTable, 'id' | 'created_at'>) {

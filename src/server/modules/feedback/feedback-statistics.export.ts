@@ -1,30 +1,30 @@
 import { type Locale, type MessageKey, translate } from '../../../shared/i18n/index.ts';
 import type { FeedbackResponseFigures, FeedbackStatistics } from '../../../shared/schemas/feedback-statistics.ts';
-import type { SheetCell } from '../spreadsheets/task-sheet-columns.ts';
+import { csvTable } from '../spreadsheets/csv-writing.ts';
 import {
   addTableSheet,
-  csvBytes,
   type ExportFile,
   exportFilename,
   MEDIA_TYPES,
   newWorkbook,
+  type SheetCell,
   type TableColumn,
   workbookBytes,
 } from '../spreadsheets/workbook-writing.ts';
 import { nameIn } from '../../../shared/domain/localized-name.ts';
 
 /** The figures with their labels, in the order the statistics screen shows them. */
-const FIGURES: Array<[keyof FeedbackResponseFigures, MessageKey, TableColumn['style']?]> = [
-  ['received', 'feedbackStatistics.received'],
-  ['triaged', 'feedbackStatistics.triaged'],
-  ['triagedWithinServiceLevel', 'feedbackStatistics.triagedWithin'],
+const FIGURES: Array<[keyof FeedbackResponseFigures, MessageKey, TableColumn['format']?]> = [
+  ['received', 'feedbackStatistics.received', 'count'],
+  ['triaged', 'feedbackStatistics.triaged', 'count'],
+  ['triagedWithinServiceLevel', 'feedbackStatistics.triagedWithin', 'count'],
   ['shareTriagedWithinServiceLevel', 'feedbackStatistics.shareTriagedWithin', 'percent'],
-  ['medianTriageWorkingDays', 'feedbackStatistics.medianTriage'],
-  ['answered', 'feedbackStatistics.answered'],
-  ['answeredWithinServiceLevel', 'feedbackStatistics.answeredWithin'],
+  ['medianTriageWorkingDays', 'feedbackStatistics.medianTriage', 'decimal'],
+  ['answered', 'feedbackStatistics.answered', 'count'],
+  ['answeredWithinServiceLevel', 'feedbackStatistics.answeredWithin', 'count'],
   ['shareAnsweredWithinServiceLevel', 'feedbackStatistics.shareAnsweredWithin', 'percent'],
-  ['medianAnswerWorkingDays', 'feedbackStatistics.medianAnswer'],
-  ['overdue', 'feedbackStatistics.overdue'],
+  ['medianAnswerWorkingDays', 'feedbackStatistics.medianAnswer', 'decimal'],
+  ['overdue', 'feedbackStatistics.overdue', 'count'],
 ];
 
 /** One table: a row per organization, then the scope's totals. */
@@ -33,7 +33,7 @@ function table(statistics: FeedbackStatistics, locale: Locale) {
   const columns: TableColumn[] = [
     { header: t('tasks.code'), width: 12 },
     { header: t('feedbackStatistics.organization'), width: 45 },
-    ...FIGURES.map(([, label, style]) => ({ header: t(label), width: 16, ...(style ? { style } : {}) })),
+    ...FIGURES.map(([, label, format]) => ({ header: t(label), width: 16, ...(format ? { format } : {}) })),
   ];
   const figures = (row: FeedbackResponseFigures) => FIGURES.map(([key]) => row[key]);
   const cells = statistics.byOrganization.map((row): SheetCell[] => [
@@ -45,7 +45,11 @@ function table(statistics: FeedbackStatistics, locale: Locale) {
   return { columns, cells };
 }
 
-/** The statistics as a one-sheet workbook or as CSV (scope, period and as-of lines first). */
+/**
+ * The statistics as a one-sheet workbook or as CSV: the same one table (a row per organization, then
+ * the scope's totals, told by their empty code), nothing above it, so that a CSV reader takes it as
+ * it is. The scope and date are in the file's name, the period in the request.
+ */
 export async function exportFeedbackStatistics(
   statistics: FeedbackStatistics,
   format: 'xlsx' | 'csv',
@@ -58,17 +62,12 @@ export async function exportFeedbackStatistics(
     addTableSheet(workbook, translate(locale, 'feedbackStatistics.title'), columns, cells);
     return { filename, contentType: MEDIA_TYPES.xlsx, body: await workbookBytes(workbook) };
   }
-  const scopeName = nameIn(locale, statistics.scope);
-  const lines: SheetCell[][] = [
-    [translate(locale, 'sheet.scope'), `${statistics.scope.code} ${scopeName}`],
-    [
-      translate(locale, 'feedbackStatistics.period'),
-      `${statistics.receivedFrom ?? ''} – ${statistics.receivedTo ?? ''}`,
-    ],
-    [translate(locale, 'sheet.asOf'), statistics.asOf],
-    [],
-    columns.map((column) => column.header),
-    ...cells,
-  ];
-  return { filename, contentType: MEDIA_TYPES.csv, body: csvBytes(lines) };
+  return {
+    filename,
+    contentType: MEDIA_TYPES.csv,
+    body: csvTable(
+      columns.map((column) => column.header),
+      cells,
+    ),
+  };
 }

@@ -6,6 +6,7 @@ import { TEST_DATABASE_KINDS } from '../../testing/test-database.ts';
 import { weightedMedian } from './feedback-statistics.figures.ts';
 import { receiveOn, stepsOn } from '../../testing/feedback-statistics-test-support.ts';
 import { addRootHandler } from '../../testing/feedback-test-support.ts';
+import { parseCsvTable } from '../../testing/spreadsheets-test-support.ts';
 
 describe('weighted medians', () => {
   it('are the middle value, or the mean of the two middle ones, of the expanded list', () => {
@@ -232,6 +233,10 @@ describe.each(TEST_DATABASE_KINDS)('feedback response-time statistics on %s', (k
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.headers['content-disposition']).toContain('feedback-statistics_VN_2025-06-02.csv');
+    // One table, nothing above it: every row as wide as the header, as pandas reads it.
+    const { header, rows } = parseCsvTable(csv);
+    expect(header.slice(0, 3)).toEqual(['Code', 'Organization', 'Received']);
+    expect(rows.at(-1)?.slice(0, 3)).toEqual(['', 'Total', '7']);
     const lines = csv.body.replace('\uFEFF', '').trim().split('\r\n');
     expect(lines).toContain('01.001,Hoan Kiem Ward,3,3,2,0.6666666666666666,2,2,1,0.5,9,1');
     expect(lines).toContain(',Not assigned yet,2,1,1,1,1,0,0,,,1');

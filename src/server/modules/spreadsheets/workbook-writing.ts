@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { XLSX_MEDIA_TYPE } from '../../../shared/schemas/spreadsheets.ts';
-import type { SheetCell } from './task-sheet-columns.ts';
+
+/** What a cell of a written sheet holds: dates are written as real Excel dates. */
+export type SheetCell = string | number | Date | null;
 
 /** A file ready to download. */
 export interface ExportFile {
@@ -9,17 +11,44 @@ export interface ExportFile {
   body: Buffer;
 }
 
+/**
+ * How a figure is shown. Every number a sheet holds is a real number with one of these formats, so
+ * that Excel and LibreOffice show it as the screens do and it still adds up: a count with its
+ * thousands grouped, a fraction as a percentage with one decimal (0.4284… shows 42.8%), a median of
+ * working days with one decimal, a date day first.
+ */
+export const FIGURE_FORMATS = {
+  count: '#,##0',
+  percent: '0.0%',
+  decimal: '#,##0.0',
+  date: 'dd/mm/yyyy',
+} as const;
+export type FigureFormat = keyof typeof FIGURE_FORMATS;
+
 export interface TableColumn {
   header: string;
   width?: number;
-  /** 'date' shows a real Excel date day first; 'percent' shows a fraction as a percentage. */
-  style?: 'date' | 'percent';
+  /** Text columns have none; every column of numbers or dates has one. */
+  format?: FigureFormat;
 }
 
-const NUMBER_FORMATS = { date: 'dd/mm/yyyy', percent: '0.0%' } as const;
+/** Excel's limit on a sheet's name, in characters. */
+export const MAX_SHEET_NAME = 31;
 
-/** Excel refuses sheet names over 31 characters or with []:*?/\ in them. */
-export const sheetName = (text: string) => text.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
+/**
+ * A name Excel accepts for a sheet: without []:*?/\ and at most 31 characters. A longer one is cut
+ * at the last word that fits, never inside a word; labels are chosen to fit, so this is a guard.
+ */
+export function sheetName(text: string): string {
+  const clean = text
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (clean.length <= MAX_SHEET_NAME) return clean;
+  const lastSpace = clean.slice(0, MAX_SHEET_NAME + 1).lastIndexOf(' ');
+  const cut = lastSpace > 0 ? clean.slice(0, lastSpace) : clean.slice(0, MAX_SHEET_NAME);
+  return cut.replace(/[\s,;.\-–]+$/, '');
+}
 
 /** A worksheet with a bold, frozen, filterable header row and typed columns. */
 export function addTableSheet(
@@ -32,7 +61,7 @@ export function addTableSheet(
   sheet.columns = columns.map((column) => ({
     header: column.header,
     width: column.width ?? 16,
-    ...(column.style ? { style: { numFmt: NUMBER_FORMATS[column.style] } } : {}),
+    ...(column.format ? { style: { numFmt: FIGURE_FORMATS[column.format] } } : {}),
   }));
   sheet.getRow(1).font = { bold: true };
   sheet.addRows(rows);
@@ -49,25 +78,6 @@ export function newWorkbook(): ExcelJS.Workbook {
   workbook.creator = 'Steerboard';
   workbook.created = new Date();
   return workbook;
-}
-
-// A cell starting with one of these is run as a formula by spreadsheet programs opening a CSV.
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-function csvField(value: SheetCell): string {
-  if (value === null) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'number') return String(value);
-  const guarded = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(guarded) ? `"${guarded.replaceAll('"', '""')}"` : guarded;
-}
-
-/**
- * RFC 4180 CSV in UTF-8 with a byte-order mark: without it Excel reads the file in the machine's
- * legacy code page and Vietnamese comes out garbled.
- */
-export function csvBytes(lines: SheetCell[][]): Buffer {
-  return Buffer.from(`\uFEFF${lines.map((line) => line.map(csvField).join(',')).join('\r\n')}\r\n`, 'utf8');
 }
 
 /** tasks_01_2025-09-30.xlsx: what, for which scope, as of which day. */

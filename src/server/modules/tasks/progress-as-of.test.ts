@@ -6,9 +6,9 @@ import type { TaskDetail, TaskSummary } from '../../../shared/schemas/tasks.ts';
 import { BACKFILL } from '../../db/migrations/0010-task-progress-history.ts';
 import { PARENTS_OWN_PROGRESS } from '../../db/migrations/0015-sub-task-roll-up.ts';
 import { runStatements } from '../../db/migrations/run-statements.ts';
-import { createTasksInBatch } from '../spreadsheets/task-import-batch.ts';
 import { parseCsv } from '../../testing/spreadsheets-test-support.ts';
-import { columnHeader, TASK_SHEET_COLUMNS } from '../spreadsheets/task-sheet-columns.ts';
+import { columnHeader, TASK_SHEET_COLUMNS } from './task-sheet-columns.ts';
+import { createTasks } from './task-creation.service.ts';
 import { actorFor, buildProgramme, buildTask, move, onDay, type TestProgramme } from '../../testing/task-factory.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
 import { TEST_DATABASE_KINDS } from '../../testing/test-database.ts';
@@ -261,40 +261,26 @@ describe.each(TEST_DATABASE_KINDS)('progress as of past days on %s', (kind) => {
     });
   });
 
-  it('starts the history of imported tasks on the day of the import', async () => {
+  it('starts the history of tasks created in a batch (as an import makes them) on the day of their creation', async () => {
     const db = t.database.db;
-    const root = await db
-      .selectFrom('organization')
-      .select(['id', 'path'])
-      .where('id', '=', t.world.org.root.id)
-      .executeTakeFirstOrThrow();
-    const outcome = await db.transaction().execute((tx) =>
-      createTasksInBatch(
-        tx,
-        onDay(steering, '2025-02-15'),
-        { programme: { id: programme.id, code: programme.code }, assigner: root },
-        [
-          {
-            index: 2,
-            input: {
-              programmeId: programme.id,
-              assignerOrganizationId: root.id,
-              title: 'I Nhiệm vụ nhập từ Excel',
-              description: '',
-              leadOrganizationId: t.world.org.hcm.id,
-              coordinatingOrganizationIds: [],
-              deadline: '2025-12-31',
-              expectedOutput: 'report',
-              priority: 'normal',
-              isConfidential: false,
-              assign: true,
-            },
-          },
-        ],
-        () => {},
-      ),
+    const [outcome] = await db.transaction().execute((tx) =>
+      createTasks(tx, onDay(steering, '2025-02-15'), [
+        {
+          programmeId: programme.id,
+          assignerOrganizationId: t.world.org.root.id,
+          title: 'I Nhiệm vụ nhập từ Excel',
+          description: '',
+          leadOrganizationId: t.world.org.hcm.id,
+          coordinatingOrganizationIds: [],
+          deadline: '2025-12-31',
+          expectedOutput: 'report',
+          priority: 'normal',
+          isConfidential: false,
+          assign: true,
+        },
+      ]),
     );
-    const code = outcome.codes.get(2);
+    const code = outcome && 'code' in outcome ? outcome.code : undefined;
     const task = await db
       .selectFrom('task')
       .select('id')

@@ -4,7 +4,7 @@ import type { Dashboard } from '../../../shared/schemas/dashboard.ts';
 import type { TaskDetail, TaskSummary } from '../../../shared/schemas/tasks.ts';
 import { SYSTEM } from '../../kernel/principal.ts';
 import { createOrganizations } from '../organizations/organizations.service.ts';
-import { columnHeader, TASK_SHEET_COLUMNS } from '../spreadsheets/task-sheet-columns.ts';
+import { columnHeader, TASK_SHEET_COLUMNS } from './task-sheet-columns.ts';
 import { parseCsv } from '../../testing/spreadsheets-test-support.ts';
 import { actorFor, buildProgramme, buildTask, move } from '../../testing/task-factory.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';

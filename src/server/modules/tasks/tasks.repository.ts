@@ -2,16 +2,9 @@ import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { TaskEventTable, TaskPeriodTable, TaskProgressTable, TaskTable } from '../../db/schema.ts';
 
-/** Inserts a task created on `day`, with the first row of its progress history. */
-export async function insertTask(db: Db, row: Insertable<TaskTable>, day: string): Promise<string> {
-  const { id } = await db.insertInto('task').values(row).returning('id').executeTakeFirstOrThrow();
-  await recordStartingProgress(db, [{ task_id: id, day, percent: row.progress_percent ?? 0 }]);
-  return id;
-}
-
 /**
  * The first rows of new tasks' progress histories (decision 0014): the percentage they start at, on
- * the day they are created. For insertTask and the spreadsheet import's batch insert.
+ * the day they are created (createTasks).
  */
 export async function recordStartingProgress(db: Db, rows: TaskProgressTable[]): Promise<void> {
   if (rows.length === 0) return;

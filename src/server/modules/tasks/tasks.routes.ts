@@ -22,7 +22,7 @@ import { problems } from '../../http/openapi.ts';
 import { optionalIfMatch, requireIfMatch, setVersionTag } from '../../http/versioning.ts';
 import { once } from '../idempotency/idempotency.service.ts';
 import { exportableResponse, requestedFormat, sendExport } from '../spreadsheets/export-negotiation.ts';
-import { exportTasks } from '../spreadsheets/task-export.service.ts';
+import { exportTasks } from './task-export.service.ts';
 import { createTask, updateTask } from './task-commands.service.ts';
 import type { Actor } from '../../kernel/actor.ts';
 import { getTaskDetail, listTasks } from './task-reading.service.ts';

@@ -14,7 +14,7 @@ import { createMeeting } from '../../modules/directives/directives.service.ts';
 import { uploadEvidence } from '../../modules/tasks/evidence.service.ts';
 import { transitionFeedback } from '../../modules/feedback/feedback-handling.service.ts';
 import { submitFeedback } from '../../modules/feedback/feedback.service.ts';
-import { createImportJob } from '../../modules/spreadsheets/import-jobs.service.ts';
+import { createImportJob } from '../../modules/task-import/import-jobs.service.ts';
 import * as workflow from '../../modules/tasks/task-workflow.service.ts';
 import { actorFor, buildProgramme, buildTask, move } from '../task-factory.ts';
 import { openTestDatabase, type TestDatabaseKind } from '../test-database.ts';

@@ -153,6 +153,25 @@ function JobProgress({ job }: { job: ImportJob }) {
   );
 }
 
+/**
+ * "Thời hạn hoàn thành (ô I7): …": the column as the template heads it, in the report's language,
+ * and the cell to go to; a problem of the row as a whole is its message alone.
+ */
+function RowError({ error }: { error: ImportReport['rows'][number]['errors'][number] }) {
+  const { t } = useI18n();
+  // Reports stored before columns had titles name the column by its key.
+  const column = error.columnTitle ?? error.column;
+  if (!column) return error.message;
+  return (
+    <>
+      <Text span fw={600}>
+        {error.cell ? t('taskImport.errorAt', { column, cell: error.cell }) : column}
+      </Text>
+      {`: ${error.message}`}
+    </>
+  );
+}
+
 function ImportResult({ report }: { report: ImportReport }) {
   const { t, locale } = useI18n();
   const { summary } = report;
@@ -210,10 +229,7 @@ function ImportResult({ report }: { report: ImportReport }) {
                       <ul style={{ margin: 0, paddingInlineStart: '1.1em' }}>
                         {row.errors.map((error, index) => (
                           <li key={index}>
-                            <Text span fw={600}>
-                              {error.column}
-                            </Text>
-                            {`: ${error.message}`}
+                            <RowError error={error} />
                           </li>
                         ))}
                       </ul>

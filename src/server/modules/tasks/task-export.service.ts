@@ -3,20 +3,20 @@ import { translate } from '../../../shared/i18n/index.ts';
 import type { ListTasksQuery, TaskSummary } from '../../../shared/schemas/tasks.ts';
 import type { Db } from '../../db/database.ts';
 import type { Principal } from '../../kernel/principal.ts';
-import { listSummaries } from '../tasks/task-queries.repository.ts';
-import { taskFilterFor } from '../tasks/task-reading.service.ts';
-import { summariesOf } from '../tasks/task-summaries.service.ts';
-import { exportDetailsOf } from './spreadsheets.repository.ts';
+import { exportDetailsOf } from './task-export.repository.ts';
+import { listSummaries } from './task-queries.repository.ts';
+import { taskFilterFor } from './task-reading.service.ts';
+import { summariesOf } from './task-summaries.service.ts';
 import { columnHeader, type ExportedTask, TASK_SHEET_COLUMNS } from './task-sheet-columns.ts';
+import { csvTable } from '../spreadsheets/csv-writing.ts';
 import {
   addTableSheet,
-  csvBytes,
   type ExportFile,
   exportFilename,
   MEDIA_TYPES,
   newWorkbook,
   workbookBytes,
-} from './workbook-writing.ts';
+} from '../spreadsheets/workbook-writing.ts';
 
 export const MAX_EXPORT_ROWS = 50_000;
 // Below PostgreSQL's 65,535 bind parameters, with room to spare.
@@ -62,10 +62,10 @@ export async function exportTasks(
   );
   const tasks = await exportedTasks(db, await summariesOf(db, rows, filter));
   const headers = TASK_SHEET_COLUMNS.map((column) => columnHeader(column, locale));
-  const cells = tasks.map((task) => TASK_SHEET_COLUMNS.map((column) => column.format(task, locale)));
+  const cells = tasks.map((task) => TASK_SHEET_COLUMNS.map((column) => column.write(task, locale)));
   const filename = exportFilename('tasks', scope.code, filter.asOf, format);
   if (format === 'csv') {
-    return { filename, contentType: MEDIA_TYPES.csv, body: csvBytes([headers, ...cells]), total: tasks.length };
+    return { filename, contentType: MEDIA_TYPES.csv, body: csvTable(headers, cells), total: tasks.length };
   }
   const workbook = newWorkbook();
   addTableSheet(
@@ -74,7 +74,7 @@ export async function exportTasks(
     TASK_SHEET_COLUMNS.map((column, index) => ({
       header: headers[index] ?? column.key,
       width: column.width,
-      ...(column.isDate ? { style: 'date' as const } : {}),
+      ...(column.format ? { format: column.format } : {}),
     })),
     cells,
   );

@@ -3,10 +3,17 @@ import { translate } from '../../../shared/i18n/index.ts';
 import { XLSX_MEDIA_TYPE } from '../../../shared/schemas/spreadsheets.ts';
 import type { Db } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
-import * as repository from './spreadsheets.repository.ts';
+import * as repository from './task-import.repository.ts';
 import { exampleSheetName, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './task-sheet-reader.ts';
-import { columnHeader, IMPORTED_COLUMNS, type SheetCell, type TaskSheetColumn } from './task-sheet-columns.ts';
-import { type ExportFile, newWorkbook, sheetName, workbookBytes } from './workbook-writing.ts';
+import { columnHeader, IMPORTED_COLUMNS, type TaskSheetColumn } from '../tasks/task-sheet-columns.ts';
+import {
+  type ExportFile,
+  FIGURE_FORMATS,
+  newWorkbook,
+  type SheetCell,
+  sheetName,
+  workbookBytes,
+} from '../spreadsheets/workbook-writing.ts';
 
 /**
  * Row 1: Vietnamese headers; row 2: the same in English; data below. The example is on a sheet of
@@ -67,7 +74,7 @@ function addExample(workbook: ExcelJS.Workbook) {
   const sheet = workbook.addWorksheet(sheetName(exampleSheetName()));
   sheet.columns = IMPORTED_COLUMNS.map((column) => ({
     width: column.width,
-    ...(column.isDate ? { style: { numFmt: 'dd/mm/yyyy' } } : {}),
+    ...(column.format ? { style: { numFmt: FIGURE_FORMATS[column.format] } } : {}),
   }));
   sheet.addRow(IMPORTED_COLUMNS.map((column) => columnHeader(column, 'vi'))).font = { bold: true };
   sheet.addRow(IMPORTED_COLUMNS.map((column) => columnHeader(column, 'en'))).font = {
@@ -80,7 +87,14 @@ function addExample(workbook: ExcelJS.Workbook) {
 function addInstructions(workbook: ExcelJS.Workbook) {
   const sheet = workbook.addWorksheet(sheetName(`${translate('vi', 'sheet.instructions')} - Instructions`));
   sheet.columns = [{ width: 34 }, { width: 34 }, { width: 12 }, { width: 100 }];
-  const params = { rows: MAX_IMPORT_ROWS, megabytes: MAX_IMPORT_BYTES / 1024 / 1024 };
+  // The sheets are named in Vietnamese in the file, so every language names them so.
+  const params = {
+    rows: MAX_IMPORT_ROWS,
+    megabytes: MAX_IMPORT_BYTES / 1024 / 1024,
+    sheet: translate('vi', 'sheet.tasks'),
+    firstRow: FIRST_DATA_ROW,
+    example: exampleSheetName(),
+  };
   for (const key of [
     'sheet.help.1',
     'sheet.help.2',
@@ -114,7 +128,7 @@ export async function taskImportTemplate(db: Db, programmeIdOrCode: string): Pro
   });
   tasks.columns = IMPORTED_COLUMNS.map((column) => ({
     width: column.width,
-    ...(column.isDate ? { style: { numFmt: 'dd/mm/yyyy' } } : {}),
+    ...(column.format ? { style: { numFmt: FIGURE_FORMATS[column.format] } } : {}),
   }));
   const vietnamese = tasks.addRow(IMPORTED_COLUMNS.map((column) => columnHeader(column, 'vi')));
   vietnamese.font = { bold: true };

@@ -6,7 +6,8 @@ import { buildProgramme } from '../../testing/task-factory.ts';
 import { openTestDatabase, TEST_DATABASE_KINDS } from '../../testing/test-database.ts';
 import { seedTestWorld } from '../../testing/test-world.ts';
 import { fillTemplate, type SheetRow, taskWorkbook } from '../../testing/spreadsheets-test-support.ts';
-import { loadWorkbook, type ReadRow, readTaskSheet } from './task-sheet-reader.ts';
+import { loadWorkbook } from '../spreadsheets/workbook-reading.ts';
+import { type ReadRow, readTaskSheet } from './task-sheet-reader.ts';
 import { IN_PLACE_MAX_BYTES, readTaskSheetOffThread, readUploadedTaskSheet } from './task-sheet-thread.ts';
 import { taskImportTemplate } from './task-template.service.ts';
 
@@ -59,7 +60,8 @@ describe.each(TEST_DATABASE_KINDS)('reading a filled template on %s', (kind) => 
 
   it('reads all 3,000 rows of a filled template, each with the problems of its own cells', async () => {
     expect(filled.length).toBeLessThanOrEqual(IN_PLACE_MAX_BYTES);
-    const rows = await readUploadedTaskSheet(filled);
+    const { rows, columnLetters } = await readUploadedTaskSheet(filled);
+    expect(columnLetters).toMatchObject({ code: 'A', title: 'B', lead: 'F', deadline: 'I' });
     const written = Array.from({ length: ROWS }, (_, i) => i).filter((i) => sheetRow(i) !== null);
     expect(rows).toHaveLength(ROWS - 1);
     // Data starts under the two header rows; Excel's row numbers, the blank row skipped.
@@ -125,9 +127,9 @@ describe.each(TEST_DATABASE_KINDS)('reading a filled template on %s', (kind) => 
       Array.from({ length: ROWS }, (_, i) => ({ 'Nội dung': long(i), ...sheetRow(i === 1_234 ? 0 : i) })),
     );
     expect(large.length).toBeGreaterThan(IN_PLACE_MAX_BYTES);
-    const rows = await readUploadedTaskSheet(large);
+    const { rows } = await readUploadedTaskSheet(large);
     expect(rows).toHaveLength(ROWS);
     expect(rows[10]?.row.description).toBe(long(10));
-    expect(rows).toEqual(await readTaskSheet(large));
+    expect(rows).toEqual((await readTaskSheet(large)).rows);
   });
 });

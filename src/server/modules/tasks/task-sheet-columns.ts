@@ -16,7 +16,8 @@ import {
   cellText,
   cellWholeNumber,
   type CellProblem,
-} from './cell-values.ts';
+} from '../spreadsheets/cell-values.ts';
+import type { FigureFormat, SheetCell } from '../spreadsheets/workbook-writing.ts';
 import { nameIn } from '../../../shared/domain/localized-name.ts';
 
 /**
@@ -65,18 +66,17 @@ export const emptyTaskSheetRow = (): TaskSheetRow => ({
   isConfidential: false,
 });
 
-export type SheetCell = string | number | Date | null;
-
 /** Every column has its header in the catalogue, so TypeScript refuses a column without one. */
-type ColumnKey = MessageKey extends infer K ? (K extends `sheet.column.${infer Key}` ? Key : never) : never;
+export type ColumnKey = MessageKey extends infer K ? (K extends `sheet.column.${infer Key}` ? Key : never) : never;
 
 export interface TaskSheetColumn {
   key: ColumnKey;
   width: number;
   isRequired: boolean;
-  /** Dates are written as real Excel dates, shown day first. */
-  isDate?: boolean;
-  format(task: ExportedTask, locale: Locale): SheetCell;
+  /** How its numbers or dates are shown; dates are written as real Excel dates, shown day first. */
+  format?: FigureFormat;
+  /** The cell of a task in the export. */
+  write(task: ExportedTask, locale: Locale): SheetCell;
   /** Reads the cell into the row; export-only columns (state, timeliness…) have none and are ignored. */
   read?(cell: CellValue, row: TaskSheetRow): CellProblem | undefined;
   /** The values of the template's drop-down list, in Vietnamese. */
@@ -97,72 +97,73 @@ export const TASK_SHEET_COLUMNS: readonly TaskSheetColumn[] = [
     key: 'code',
     width: 14,
     isRequired: false,
-    format: (task) => task.code,
+    write: (task) => task.code,
     read: (cell, row) => void (row.code = cellText(cell) || null),
   },
   {
     key: 'title',
     width: 50,
     isRequired: true,
-    format: (task) => task.title,
+    write: (task) => task.title,
     read: (cell, row) => void (row.title = cellText(cell)),
   },
   {
     key: 'description',
     width: 40,
     isRequired: false,
-    format: (task) => task.description,
+    write: (task) => task.description,
     read: (cell, row) => void (row.description = cellText(cell)),
   },
   {
     key: 'group',
     width: 12,
     isRequired: false,
-    format: (task) => task.taskGroupNumber,
+    format: 'count',
+    write: (task) => task.taskGroupNumber,
     read: (cell, row) => problemOr(cellWholeNumber(cell), (value) => (row.groupNumber = value)),
   },
   {
     key: 'sourceDocument',
     width: 18,
     isRequired: false,
-    format: (task) => task.sourceDocumentNumber,
+    write: (task) => task.sourceDocumentNumber,
     read: (cell, row) => void (row.sourceDocumentNumber = cellText(cell) || null),
   },
   {
     key: 'lead',
     width: 16,
     isRequired: true,
-    format: (task) => task.lead.code,
+    write: (task) => task.lead.code,
     read: (cell, row) => void (row.leadCode = cellText(cell)),
   },
   {
     key: 'coordinators',
     width: 22,
     isRequired: false,
-    format: (task) => task.coordinatorCodes.join(', '),
+    write: (task) => task.coordinatorCodes.join(', '),
     read: (cell, row) => void (row.coordinatorCodes = cellCodes(cell)),
   },
   {
     key: 'startOn',
     width: 13,
     isRequired: false,
-    isDate: true,
-    format: (task) => asDate(task.startOn),
+    format: 'date',
+    write: (task) => asDate(task.startOn),
     read: (cell, row) => problemOr(cellDate(cell), (value) => (row.startOn = value)),
   },
   {
     key: 'deadline',
     width: 13,
     isRequired: false,
-    isDate: true,
-    format: (task) => asDate(task.deadline),
+    format: 'date',
+    write: (task) => asDate(task.deadline),
     read: (cell, row) => problemOr(cellDate(cell), (value) => (row.deadline = value)),
   },
   {
     key: 'expectedOutput',
     width: 26,
     isRequired: true,
-    format: (task, locale) => translate(locale, outputLabel(task.expectedOutput)),
+    write: (task, locale) => translate(locale, outputLabel(task.expectedOutput)),
     read: (cell, row) =>
       problemOr(cellChoice(cell, EXPECTED_OUTPUTS, outputLabel), (value) => (row.expectedOutput = value)),
     choices: EXPECTED_OUTPUTS.map((output) => CATALOGUES.vi[outputLabel(output)]),
@@ -171,7 +172,7 @@ export const TASK_SHEET_COLUMNS: readonly TaskSheetColumn[] = [
     key: 'priority',
     width: 14,
     isRequired: false,
-    format: (task, locale) => translate(locale, priorityLabel(task.priority)),
+    write: (task, locale) => translate(locale, priorityLabel(task.priority)),
     read: (cell, row) => problemOr(cellChoice(cell, PRIORITIES, priorityLabel), (value) => (row.priority = value)),
     choices: PRIORITIES.map((priority) => CATALOGUES.vi[priorityLabel(priority)]),
   },
@@ -179,7 +180,7 @@ export const TASK_SHEET_COLUMNS: readonly TaskSheetColumn[] = [
     key: 'confidential',
     width: 10,
     isRequired: false,
-    format: (task, locale) => translate(locale, task.isConfidential ? 'sheet.yes' : 'sheet.no'),
+    write: (task, locale) => translate(locale, task.isConfidential ? 'sheet.yes' : 'sheet.no'),
     read: (cell, row) => problemOr(cellBoolean(cell), (value) => (row.isConfidential = value)),
     choices: [CATALOGUES.vi['sheet.yes'], CATALOGUES.vi['sheet.no']],
   },
@@ -188,41 +189,46 @@ export const TASK_SHEET_COLUMNS: readonly TaskSheetColumn[] = [
     key: 'leadName',
     width: 40,
     isRequired: false,
-    format: (task, l) => nameIn(l, task.lead),
+    write: (task, l) => nameIn(l, task.lead),
   },
-  { key: 'state', width: 18, isRequired: false, format: (task, l) => translate(l, `taskState.${task.state}`) },
+  { key: 'state', width: 18, isRequired: false, write: (task, l) => translate(l, `taskState.${task.state}`) },
   {
     key: 'timeliness',
     width: 18,
     isRequired: false,
-    format: (task, l) => (task.timeliness ? translate(l, `timeliness.${task.timeliness}`) : null),
+    write: (task, l) => (task.timeliness ? translate(l, `timeliness.${task.timeliness}`) : null),
   },
   {
     key: 'effectiveDeadline',
     width: 13,
     isRequired: false,
-    isDate: true,
-    format: (task) => asDate(task.effectiveDeadline),
+    format: 'date',
+    write: (task) => asDate(task.effectiveDeadline),
   },
-  { key: 'daysLate', width: 10, isRequired: false, format: (task) => task.daysLate },
-  { key: 'progress', width: 10, isRequired: false, format: (task) => task.progressPercent },
+  { key: 'daysLate', width: 10, isRequired: false, format: 'count', write: (task) => task.daysLate },
+  { key: 'progress', width: 10, isRequired: false, format: 'count', write: (task) => task.progressPercent },
   // The sub-tasks' roll-up beside the lead agency's own report (decision 0021); empty without sub-tasks.
   {
     key: 'subTaskProgress',
     width: 14,
     isRequired: false,
-    format: (task) => task.subTasks?.progressPercent ?? null,
+    format: 'count',
+    write: (task) => task.subTasks?.progressPercent ?? null,
   },
   {
     key: 'subTasksOverdue',
     width: 12,
     isRequired: false,
-    format: (task) => task.subTasks?.timeliness.overdue ?? null,
+    format: 'count',
+    write: (task) => task.subTasks?.timeliness.overdue ?? null,
   },
-  { key: 'completedOn', width: 13, isRequired: false, isDate: true, format: (task) => asDate(task.completedOn) },
+  { key: 'completedOn', width: 13, isRequired: false, format: 'date', write: (task) => asDate(task.completedOn) },
 ];
 
 export const IMPORTED_COLUMNS = TASK_SHEET_COLUMNS.filter((column) => column.read);
+
+export const isSheetColumnKey = (key: string): key is ColumnKey =>
+  TASK_SHEET_COLUMNS.some((column) => column.key === key);
 
 export const columnHeader = (column: TaskSheetColumn, locale: Locale): string =>
   translate(locale, `sheet.column.${column.key}`);

@@ -1,10 +1,10 @@
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode, type FieldError } from '../../errors.ts';
-import { type ReadRow, readTaskSheet } from './task-sheet-reader.ts';
+import { readTaskSheet, type TaskSheet } from './task-sheet-reader.ts';
 
-/** What the reading thread posts back: the rows, or why the file was refused. */
+/** What the reading thread posts back: the sheet read, or why the file was refused. */
 export type SheetReadOutcome =
-  | { rows: ReadRow[] }
+  | { sheet: TaskSheet }
   | {
       refused: { code: ErrorCode; message: string; details: Record<string, unknown>; fieldErrors?: FieldError[] };
     };
@@ -29,7 +29,7 @@ const MAX_HEAP_MB = 1024;
  * parses: a large sheet formatted far below its data holds it for seconds. The thread lives for
  * one file; its refusals come back as the same AppError.
  */
-export function readTaskSheetOffThread(bytes: Buffer): Promise<ReadRow[]> {
+export function readTaskSheetOffThread(bytes: Buffer): Promise<TaskSheet> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./task-sheet-thread-entry.ts', import.meta.url), {
       workerData: { bytes },
@@ -43,7 +43,7 @@ export function readTaskSheetOffThread(bytes: Buffer): Promise<ReadRow[]> {
     };
     worker.once('message', (outcome: SheetReadOutcome) =>
       settle(() => {
-        if ('rows' in outcome) return resolve(outcome.rows);
+        if ('sheet' in outcome) return resolve(outcome.sheet);
         const { code, message, details, fieldErrors } = outcome.refused;
         reject(new AppError(code, message, details, fieldErrors));
       }),
@@ -62,6 +62,6 @@ export function readTaskSheetOffThread(bytes: Buffer): Promise<ReadRow[]> {
 }
 
 /** Reads an upload's task sheet: in place when small, else in a thread (see IN_PLACE_MAX_BYTES). */
-export function readUploadedTaskSheet(bytes: Buffer): Promise<ReadRow[]> {
+export function readUploadedTaskSheet(bytes: Buffer): Promise<TaskSheet> {
   return bytes.length <= IN_PLACE_MAX_BYTES ? readTaskSheet(bytes) : readTaskSheetOffThread(bytes);
 }

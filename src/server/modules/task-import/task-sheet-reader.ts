@@ -1,16 +1,17 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { foldForSearch } from '../../../shared/domain/text.ts';
 import { LOCALES, translate } from '../../../shared/i18n/index.ts';
 import { AppError } from '../../errors.ts';
-import type { CellProblem } from './cell-values.ts';
-import { cellText } from './cell-values.ts';
+import type { CellProblem } from '../spreadsheets/cell-values.ts';
+import { cellText } from '../spreadsheets/cell-values.ts';
+import { loadWorkbook } from '../spreadsheets/workbook-reading.ts';
 import {
   columnOfHeader,
   emptyTaskSheetRow,
   IMPORTED_COLUMNS,
   type TaskSheetColumn,
   type TaskSheetRow,
-} from './task-sheet-columns.ts';
+} from '../tasks/task-sheet-columns.ts';
 
 export const MAX_IMPORT_ROWS = 5_000;
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -22,23 +23,11 @@ export interface ReadRow {
   problems: Array<{ column: string; problem: CellProblem }>;
 }
 
-/**
- * What exceljs need not parse: the reader uses cell values only, and exceljs expands each validated
- * range into one entry per cell. A file saved from our template (four lists over 5,000 rows) costs
- * 20,000 entries; the same lists over whole columns, as Excel writes them when a user picks whole
- * columns, four million: 4–7 s on this machine for the load alone (decision 0010).
- */
-const UNUSED_NODES = ['dataValidations'];
-
-/** Opens the upload as a workbook; anything exceljs cannot read is refused, never a 500. */
-export async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer, { ignoreNodes: UNUSED_NODES });
-  } catch {
-    throw new AppError('unreadable_file', 'The upload is not a readable XLSX workbook');
-  }
-  return workbook;
+/** The rows of an uploaded task sheet, and where each column the reader knows stands in it. */
+export interface TaskSheet {
+  rows: ReadRow[];
+  /** The letter of each column read, by its key ('deadline' → 'I'): a report names the cell, e.g. I7. */
+  columnLetters: Record<string, string>;
 }
 
 /** The template's example sheet: "Ví dụ - Example". */
@@ -84,9 +73,12 @@ function isHeaderRow(row: ExcelJS.Row, columns: Map<number, TaskSheetColumn>): b
 }
 
 /** Reads the uploaded task sheet into rows with the problems of each cell, skipping blank rows. */
-export async function readTaskSheet(bytes: Buffer): Promise<ReadRow[]> {
+export async function readTaskSheet(bytes: Buffer): Promise<TaskSheet> {
   const sheet = tasksSheetOf(await loadWorkbook(bytes));
   const columns = columnsOf(sheet);
+  const columnLetters = Object.fromEntries(
+    [...columns].map(([position, column]) => [column.key, sheet.getColumn(position).letter]),
+  );
   // actualRowCount counts rows with values: a header, maybe an English header, then data.
   if (sheet.actualRowCount - 1 > MAX_IMPORT_ROWS + 1) {
     throw new AppError('too_many_rows', 'Too many rows', { max: MAX_IMPORT_ROWS });
@@ -109,5 +101,5 @@ export async function readTaskSheet(bytes: Buffer): Promise<ReadRow[]> {
     rows.push({ rowNumber, row, problems });
   });
   if (rows.length > MAX_IMPORT_ROWS) throw new AppError('too_many_rows', 'Too many rows', { max: MAX_IMPORT_ROWS });
-  return rows;
+  return { rows, columnLetters };
 }

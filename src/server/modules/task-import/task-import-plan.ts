@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import type { CreateTask, UpdateTask } from '../../../shared/schemas/tasks.ts';
 import { CreateTaskSchema, UpdateTaskSchema } from '../../../shared/schemas/tasks.ts';
-import type { CellProblem } from './cell-values.ts';
-import type { ExistingTask } from './spreadsheets.repository.ts';
+import type { CellProblem } from '../spreadsheets/cell-values.ts';
+import type { ExistingTask } from './task-import.repository.ts';
 import type { ReadRow } from './task-sheet-reader.ts';
-import type { TaskSheetRow } from './task-sheet-columns.ts';
+import type { TaskSheetRow } from '../tasks/task-sheet-columns.ts';
 
 /** What a row of the file asks for, once its codes and numbers are resolved to ids. */
 export type PlannedRow =

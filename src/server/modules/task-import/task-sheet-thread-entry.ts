@@ -1,6 +1,6 @@
 /**
  * The worker thread that reads an uploaded task sheet (see task-sheet-thread.ts): it gets the file's
- * bytes as workerData and posts back the rows, or the refusal as plain data.
+ * bytes as workerData and posts back the sheet read, or the refusal as plain data.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../errors.ts';
@@ -11,7 +11,7 @@ const { bytes } = workerData as { bytes: Uint8Array };
 
 async function outcome(): Promise<SheetReadOutcome> {
   try {
-    return { rows: await readTaskSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) };
+    return { sheet: await readTaskSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const { code, message, details, fieldErrors } = error;

@@ -5,7 +5,7 @@ import { AppError, notFound } from '../../errors.ts';
 import { loadPrincipal } from '../auth/auth.service.ts';
 import type { Principal } from '../../kernel/principal.ts';
 import * as jobs from './import-jobs.repository.ts';
-import * as repository from './spreadsheets.repository.ts';
+import * as repository from './task-import.repository.ts';
 import { type ImportProgress, importingAssigner, importTasks } from './task-import.service.ts';
 
 /** Progress of the jobs this process is running, which their own transaction cannot write. */

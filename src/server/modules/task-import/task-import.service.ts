@@ -11,11 +11,12 @@ import * as audit from '../audit/audit.service.ts';
 import type { Principal } from '../../kernel/principal.ts';
 import { getOrganization } from '../organizations/organizations.service.ts';
 import { updateTaskInTransaction } from '../tasks/task-commands.service.ts';
+import { createTasks, defaultAssignerId } from '../tasks/task-creation.service.ts';
+import { isSheetColumnKey } from '../tasks/task-sheet-columns.ts';
 import type { Actor } from '../../kernel/actor.ts';
-import * as repository from './spreadsheets.repository.ts';
-import { createTasksInBatch, type RowCreate } from './task-import-batch.ts';
+import * as repository from './task-import.repository.ts';
 import { COLUMN_OF_FIELD, type ImportLookups, type PlannedRow, planRows, type RowProblem } from './task-import-plan.ts';
-import type { ReadRow } from './task-sheet-reader.ts';
+import type { ReadRow, TaskSheet } from './task-sheet-reader.ts';
 import { readUploadedTaskSheet } from './task-sheet-thread.ts';
 
 /**
@@ -23,10 +24,7 @@ import { readUploadedTaskSheet } from './task-sheet-thread.ts';
  * is created through the API without naming an assigner. Checked before the file is even read.
  */
 export async function importingAssigner(db: Db, principal: Principal) {
-  const scopeId = principal.grants
-    .find((grant) => grant.role === 'steering')
-    ?.scopePath.split('/')
-    .at(-2);
+  const scopeId = defaultAssignerId(principal);
   if (!scopeId) throw forbidden('import tasks');
   const assigner = await getOrganization(db, scopeId);
   if (!can(principal.grants, 'task.assign', assigner.path)) throw forbidden('import tasks');
@@ -96,6 +94,7 @@ function problemsOfRefusal(error: AppError): RowProblem[] {
 }
 
 type RowUpdate = { index: number; plan: Extract<PlannedRow, { kind: 'update' }> };
+type RowCreate = { index: number; input: Extract<PlannedRow, { kind: 'create' }>['input'] };
 
 /**
  * Whether an update writes a period (a new deadline) or moves the task to another group: the
@@ -120,15 +119,31 @@ async function applyRow(
 
 const ZOD_LOCALES = { vi: vi(), en: en(), fr: fr() };
 
-function wordProblem(locale: Locale, { column, problem }: RowProblem) {
+function wordMessage(locale: Locale, problem: RowProblem['problem']): string {
   if ('zodIssue' in problem) {
     const worded = ZOD_LOCALES[locale].localeError(problem.zodIssue as Parameters<z.core.$ZodErrorMap>[0]);
-    return { column, message: typeof worded === 'string' ? worded : (worded?.message ?? problem.zodIssue.message) };
+    return typeof worded === 'string' ? worded : (worded?.message ?? problem.zodIssue.message);
   }
   const choices = problem.choiceKeys?.map((key: MessageKey) => translate(locale, key)).join(', ');
+  return translate(locale, problem.message, { ...problem.params, ...(choices ? { choices } : {}) });
+}
+
+/**
+ * A problem as people read it: the column's title in their language, as the template heads it, and
+ * the cell (I7) when the file has the column; `column` keeps the key for programs.
+ */
+function wordProblem(
+  locale: Locale,
+  { column, problem }: RowProblem,
+  rowNumber: number,
+  letters: TaskSheet['columnLetters'],
+) {
+  const letter = letters[column];
   return {
     column,
-    message: translate(locale, problem.message, { ...problem.params, ...(choices ? { choices } : {}) }),
+    ...(isSheetColumnKey(column) ? { columnTitle: translate(locale, `sheet.column.${column}`) } : {}),
+    ...(letter ? { cell: `${letter}${rowNumber}` } : {}),
+    message: wordMessage(locale, problem),
   };
 }
 
@@ -164,7 +179,7 @@ export async function importTasks(
   const assigner = await importingAssigner(db, actor.principal);
   const programme = await repository.findProgrammeByIdOrCode(db, request.programme);
   if (!programme) throw notFound('programme', request.programme);
-  const read = await readUploadedTaskSheet(request.bytes);
+  const { rows: read, columnLetters } = await readUploadedTaskSheet(request.bytes);
   let processed = 0;
   const advance = (count: number) => {
     processed += count;
@@ -191,9 +206,13 @@ export async function importTasks(
       outcomes.set(index, await applyRow(trx, appends, actor, plan));
       advance(1);
     }
-    const batch = await createTasksInBatch(trx, actor, { programme, assigner }, creates, advance);
-    for (const [index, code] of batch.codes) outcomes.set(index, { code });
-    for (const [index, refused] of batch.refused) outcomes.set(index, { refused });
+    const created = await createTasks(
+      trx,
+      actor,
+      creates.map((row) => row.input),
+      advance,
+    );
+    created.forEach((outcome, position) => outcomes.set(creates[position]?.index ?? -1, outcome));
     const rows: ImportRow[] = planned.map((entry, index) => {
       const outcome =
         outcomes.get(index) ?? (entry.plan?.kind === 'unchanged' ? { code: entry.plan.task.code } : undefined);
@@ -204,7 +223,7 @@ export async function importTasks(
         status: problems.length > 0 || !entry.plan ? 'error' : entry.plan.kind,
         ...(code ? { code } : {}),
         ...(entry.row.title ? { title: entry.row.title } : {}),
-        errors: problems.map((problem) => wordProblem(request.locale, problem)),
+        errors: problems.map((problem) => wordProblem(request.locale, problem, entry.rowNumber, columnLetters)),
       };
     });
     const summary = { create: 0, update: 0, unchanged: 0, error: 0 };

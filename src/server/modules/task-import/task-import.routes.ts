@@ -16,7 +16,7 @@ import { requirePrincipal } from '../../http/authentication.ts';
 import type { AppContext } from '../../http/context.ts';
 import { problemResponse, problems } from '../../http/openapi.ts';
 import { renderProblem } from '../../http/problem.ts';
-import { sendExport } from './export-negotiation.ts';
+import { sendExport } from '../spreadsheets/export-negotiation.ts';
 import { createImportJob, getImportJob } from './import-jobs.service.ts';
 import { type ImportWorker, startImportWorker } from './import-worker.ts';
 import { importingAssigner, importTasks } from './task-import.service.ts';
@@ -49,7 +49,7 @@ const uploadBody = z
   // The multipart parser leaves the body empty (null): this schema documents the form.
   .nullish();
 
-export const spreadsheetRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { database }) => {
+export const taskImportRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { database }) => {
   const { db } = database;
   // Registered here only: the other routes keep refusing multipart bodies.
   await app.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });

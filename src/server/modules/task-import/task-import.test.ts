@@ -7,7 +7,7 @@ import { buildProgramme } from '../../testing/task-factory.ts';
 import {
   editWorkbook,
   multipartFile,
-  parseCsv,
+  parseCsvTable,
   readWorkbook,
   sheetValues,
   type SheetRow,
@@ -22,7 +22,7 @@ interface Report {
     status: string;
     code?: string;
     title?: string;
-    errors: Array<{ column: string; message: string }>;
+    errors: Array<{ column: string; columnTitle?: string; cell?: string; message: string }>;
   }>;
   summary: Record<'create' | 'update' | 'unchanged' | 'error', number>;
 }
@@ -90,6 +90,12 @@ describe.each(TEST_DATABASE_KINDS)('spreadsheets on %s', (kind) => {
     expect(lists[0]).toEqual(['Nhóm nhiệm vụ (số)', 'Sản phẩm đầu ra', 'Mức độ ưu tiên', 'Mật']);
     expect(lists.flat()).toEqual(expect.arrayContaining([1, 2, 'Hệ thống thông tin', 'Khẩn', 'có']));
     expect(workbook.getWorksheet('Nhiệm vụ')?.getCell('J3').dataValidation).toMatchObject({ type: 'list' });
+    // The instructions name the row data starts on (under the two header rows) and the example's sheet.
+    const [help, helpInEnglish] = sheetValues(workbook.getWorksheet('Hướng dẫn - Instructions'));
+    expect(help?.[0]).toBe(
+      'Mỗi dòng của trang Nhiệm vụ là một nhiệm vụ, bắt đầu từ dòng 3, ngay dưới hai dòng tiêu đề (tiếng Việt, rồi tiếng Anh). Trang Ví dụ - Example chỉ là ví dụ và không được nhập.',
+    );
+    expect(helpInEnglish?.[0]).toContain('from row 3, right under the two header rows');
     // Untouched, the template imports nothing: the example sheet is never read.
     const report: Report = (await upload(steering, response.rawPayload, true)).json();
     expect(report).toMatchObject({ rows: [], summary: { create: 0, error: 0 } });
@@ -121,11 +127,32 @@ describe.each(TEST_DATABASE_KINDS)('spreadsheets on %s', (kind) => {
       [4, 'error'],
     ]);
     expect(report.rows[0]?.code).toMatch(/^R57-\d{4}$/);
-    expect(report.rows[1]?.errors).toEqual([{ column: 'lead', message: 'Không có cơ quan nào mang mã XYZ.' }]);
-    expect(report.rows[2]?.errors).toEqual([{ column: 'deadline', message: CATALOGUES.vi['import.invalid_date'] }]);
+    // A Vietnamese official reads the column as the template heads it, and the cell to go to.
+    expect(report.rows[1]?.errors).toEqual([
+      { column: 'lead', columnTitle: 'Mã cơ quan chủ trì', cell: 'D3', message: 'Không có cơ quan nào mang mã XYZ.' },
+    ]);
+    expect(report.rows[2]?.errors).toEqual([
+      {
+        column: 'deadline',
+        columnTitle: 'Thời hạn hoàn thành',
+        cell: 'F4',
+        message: CATALOGUES.vi['import.invalid_date'],
+      },
+    ]);
     const english: Report = (await upload(steering, file, true, 'en')).json();
-    expect(english.rows[1]?.errors[0]?.message).toBe('No agency has the code XYZ.');
+    expect(english.rows[1]?.errors).toEqual([
+      { column: 'lead', columnTitle: 'Lead agency code', cell: 'D3', message: 'No agency has the code XYZ.' },
+    ]);
     expect((await listJson('')).total).toBe(0);
+  });
+
+  it('creates through the API’s own rules: a task its assigner would lead itself is refused, as the API refuses it', async () => {
+    const selfLed: SheetRow = { ...good, 'Tên nhiệm vụ': 'Tự giao cho chính mình', 'Mã cơ quan chủ trì': 'VN' };
+    const report: Report = (await upload(steering, await taskWorkbook([good, selfLed]), true, 'en')).json();
+    expect(report.rows.map((row) => row.status)).toEqual(['create', 'error']);
+    expect(report.rows[1]?.errors).toEqual([
+      expect.objectContaining({ column: 'lead', message: CATALOGUES.en['error.not_a_unit'] }),
+    ]);
   });
 
   it('refuses to apply a file with a faulty row (422, the report inside) and writes none of it', async () => {
@@ -186,29 +213,9 @@ describe.each(TEST_DATABASE_KINDS)('spreadsheets on %s', (kind) => {
     });
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect([...csv.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const [csvHeader, ...csvRows] = parseCsv(csv);
+    const { header: csvHeader, rows: csvRows } = parseCsvTable(csv);
     expect(csvHeader?.slice(0, 2)).toEqual(['Task code', 'Title']);
     expect(csvRows.map((row) => [row[0], row[1]])).toEqual(json.items.map((task) => [task.code, task.title]));
-  });
-
-  it('exports the dashboard with the same figures as its JSON', async () => {
-    const dashboard = (await steering.request({ method: 'GET', url: '/api/v1/dashboard?scope=VN' })).json();
-    const xlsx = await steering.request({ method: 'GET', url: '/api/v1/dashboard?scope=VN&format=xlsx' });
-    const workbook = await readWorkbook(xlsx);
-    expect(workbook.worksheets).toHaveLength(6);
-    const headline = sheetValues(workbook.worksheets[0]);
-    expect(headline[2]).toEqual([CATALOGUES.vi['dashboard.total'], dashboard.total]);
-    expect(headline[7]).toEqual([CATALOGUES.vi['dashboard.overdue'], dashboard.overdue]);
-    const byOrganization = sheetValues(workbook.worksheets[1]).slice(1);
-    expect(byOrganization.map((row) => [row[0], row[2]])).toEqual(
-      dashboard.byOrganization.map((row: { code: string; total: number }) => [row.code, row.total]),
-    );
-    const csv = parseCsv(await steering.request({ method: 'GET', url: '/api/v1/dashboard?scope=VN&format=csv' }));
-    expect(csv[2]).toEqual([CATALOGUES.vi['dashboard.total'], String(dashboard.total)]);
-    const table = csv.slice(csv.findIndex((row) => row[0] === CATALOGUES.vi['tasks.code']) + 1);
-    expect(table.map((row) => [row[0], Number(row[2])])).toEqual(
-      dashboard.byOrganization.map((row: { code: string; total: number }) => [row.code, row.total]),
-    );
   });
 
   it('refuses what is not an XLSX workbook (415) and a file over 5 MiB (413), as problems', async () => {
