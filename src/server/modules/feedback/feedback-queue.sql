@@ -19,11 +19,11 @@ from "feedback_item" as "f"
 left join "organization" as "concerned" on "concerned"."id" = "f"."organization_id"
 left join "organization" as "assigned" on "assigned"."id" = "f"."assigned_organization_id"
 left join "feedback_item" as "duplicate" on "duplicate"."id" = "f"."possible_duplicate_of"
-where ("f"."assigned_path" like $1) and "f"."pending_due_on" < cast($2 as date) and "f"."search_text" like $3
+where ("f"."assigned_path" like $1) and "f"."pending_due_on" < cast($2 as date) and "f"."search_vector" @@ cast($3 as tsquery)
 order by "f"."pending_due_on" asc nulls last, "f"."received_at", "f"."id"
 limit $4
 offset $5;
 
 -- countQueue: the capped count of the same filter
 select count(*) as "n"
-from (select "f"."id" from "feedback_item" as "f" where ("f"."assigned_path" like $1) and "f"."pending_due_on" < cast($2 as date) and "f"."search_text" like $3 limit $4) as "matches";
+from (select "f"."id" from "feedback_item" as "f" where ("f"."assigned_path" like $1) and "f"."pending_due_on" < cast($2 as date) and "f"."search_vector" @@ cast($3 as tsquery) limit $4) as "matches";
