@@ -48,7 +48,7 @@ test('the dashboard for VN as of 2025-09-30 shows the API figures: 1,132 = 485 +
   // The scope picker starts on the scope read, named as the person knows it.
   const scopeBox = page.getByRole('combobox', { name: vi('reading.scope') });
   await expect(scopeBox).toHaveValue(`${api.scope.nameVi} (${api.scope.code})`);
-  await expect(page.getByLabel(vi('reading.asOf'))).toHaveValue('2025-09-30');
+  await expect(page.getByLabel(vi('reading.asOf'))).toHaveValue('30/09/2025');
   expect(await shownHeadline(page)).toEqual(expectedHeadline(api));
   // The tables are the charts' text equivalent: the group table adds up to the headline.
   const groupRows = page.getByRole('table', { name: vi('dashboard.byGroup') }).getByRole('row');

@@ -1,6 +1,6 @@
 /** English messages: the global search of the app's header. */
 export const enSearch = {
-  'search.label': 'Search',
+  'search.label': 'Find anything',
   'search.placeholder': 'Search tasks, feedback, documents… or type a code',
   'search.group.task': 'Tasks',
   'search.group.feedback': 'Public feedback',

@@ -2,7 +2,7 @@ import type { enSearch } from './en-search.ts';
 
 /** La recherche générale de l’en-tête. */
 export const frSearch = {
-  'search.label': 'Rechercher',
+  'search.label': 'Trouver partout',
   'search.placeholder': 'Rechercher tâches, contributions, documents… ou saisir un code',
   'search.group.task': 'Tâches',
   'search.group.feedback': 'Contributions du public',

@@ -2,7 +2,7 @@ import type { enSearch } from './en-search.ts';
 
 /** Tìm kiếm chung ở thanh tiêu đề. */
 export const viSearch = {
-  'search.label': 'Tìm kiếm',
+  'search.label': 'Tra cứu nhanh',
   'search.placeholder': 'Tìm nhiệm vụ, phản ánh, văn bản… hoặc nhập mã số',
   'search.group.task': 'Nhiệm vụ',
   'search.group.feedback': 'Phản ánh, kiến nghị',

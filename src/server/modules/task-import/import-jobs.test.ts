@@ -132,7 +132,9 @@ describe.each(TEST_DATABASE_KINDS)('task import jobs on %s', (kind) => {
       ['create', generated],
       ['error', generated],
     ]);
-    expect(job.report?.rows[1]?.errors).toEqual([{ column: 'code', message: expect.any(String) }]);
+    expect(job.report?.rows[1]?.errors).toEqual([
+      { column: 'code', columnTitle: expect.any(String), cell: expect.any(String), message: expect.any(String) },
+    ]);
   });
 
   it('fails a job whose file cannot be read, with the reason in the reader’s language', async () => {

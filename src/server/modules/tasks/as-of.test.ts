@@ -149,7 +149,8 @@ describe.each(TEST_DATABASE_KINDS)('readings as of past days on %s', (kind) => {
   it('dates the completion, keeps the original deadline and hides a task on the days before it existed', async () => {
     const { items } = await readDay('2025-06-30');
     expect(items.find((i) => i.id === ids.X)).toMatchObject({ completedOn: '2025-06-25', deadline: '2025-04-30' });
-    expect(items.find((i) => i.id === ids.Y)).toMatchObject({ completedOn: '2025-04-22', daysLate: 0 });
+    // Completed a week after its deadline of 15 April: it keeps its days late (decision 0024).
+    expect(items.find((i) => i.id === ids.Y)).toMatchObject({ completedOn: '2025-04-22', daysLate: 7 });
     expect((await readDay('2025-05-05')).items.find((i) => i.id === ids.X)?.daysLate).toBe(5);
     const before = await reader.request({ method: 'GET', url: `/api/v1/tasks/${ids.X}?as_of=2025-02-28` });
     expect(before.statusCode).toBe(404);

@@ -206,7 +206,7 @@ export const taskRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { datab
         summary: 'Approve (moving the effective deadline) or refuse an extension, as the assigner',
         params: TaskParams.extend({ extensionId: IdSchema }),
         body: DecideExtensionSchema,
-        response: { 200: TaskDetailSchema, ...problems(401, 403, 404) },
+        response: { 200: TaskDetailSchema, ...problems(401, 403, 404, 409) },
       },
     },
     async (request, reply) => {

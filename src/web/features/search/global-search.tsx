@@ -92,6 +92,9 @@ export function GlobalSearch() {
     >
       <Combobox.Target>
         <TextInput
+          // The ARIA 1.2 combobox: a text field that controls the list of results below it.
+          role="combobox"
+          aria-autocomplete="list"
           aria-label={t('search.label')}
           placeholder={t('search.placeholder')}
           type="search"
