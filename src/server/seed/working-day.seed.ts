@@ -30,6 +30,14 @@ interface CentralTask {
   lead: Organization;
 }
 
+/** A task a situation is played on: an open one of the demo's plan, or one made for the working day. */
+interface WorkingTask {
+  id: string;
+  lead: Organization;
+  /** Its effective deadline today. */
+  deadline: string | null;
+}
+
 interface Context {
   db: Db;
   actors: DemoActors;
@@ -50,7 +58,7 @@ const leadActorOf = (context: Context, lead: Organization): Principal =>
   context.actors.focalPoints.get(lead.code) ?? systemStaffOf(context.organizations, lead);
 
 /** Plays one situation on a task left open by its plan, on the days just before today. */
-async function play(context: Context, situation: Situation, task: CentralTask, percent: number): Promise<void> {
+async function play(context: Context, situation: Situation, task: WorkingTask, percent: number): Promise<void> {
   const { db, actors, ago } = context;
   const lead = (days: number) => ({ principal: leadActorOf(context, task.lead), now: ago(days) });
   const assigner = (days: number) => ({ principal: actors.steering, now: ago(days) });
@@ -70,7 +78,7 @@ async function play(context: Context, situation: Situation, task: CentralTask, p
       return;
     case 'extensionPending':
     case 'extensionRefused': {
-      const deadline = effectiveDeadlineOf(task.plan) ?? todayInVietnam();
+      const deadline = task.deadline ?? todayInVietnam();
       const later = addDays(deadline > todayInVietnam() ? deadline : todayInVietnam(), 90);
       const pending = situation === 'extensionPending';
       const id = await workflow.requestExtension(db, lead(pending ? 3 : 12), task.id, {
@@ -130,6 +138,41 @@ async function submitASubTask(context: Context): Promise<void> {
   await workflow.transition(context.db, { principal: staff, now: context.ago(1) }, chosen.id, undefined, {
     action: 'submit',
   });
+}
+
+/**
+ * A task assigned six weeks ago with a deadline still ahead, for a situation the plan's open tasks
+ * are too few to show: the demo's plan keeps few central tasks open today.
+ */
+async function freshTask(
+  context: Context,
+  programme: ProgrammeSeed,
+  lead: Organization,
+  random: ReturnType<typeof seededRandom>,
+): Promise<WorkingTask> {
+  const assigner = context.organizations.get('BCDTW');
+  if (!assigner) throw new Error('Demo seed: BCDTW is missing');
+  const group = random.pick(programme.programme.groups);
+  const deadline = addDays(todayInVietnam(), 45 + random.int(120));
+  const id = await createTask(
+    context.db,
+    { principal: context.actors.steering, now: context.ago(42) },
+    {
+      title: taskTitle(random, group.number, lead.nameVi),
+      description: '',
+      programmeId: programme.programme.id,
+      taskGroupId: group.id,
+      assignerOrganizationId: assigner.id,
+      leadOrganizationId: lead.id,
+      coordinatingOrganizationIds: [],
+      deadline,
+      expectedOutput: 'report',
+      priority: 'normal',
+      isConfidential: false,
+      assign: true,
+    },
+  );
+  return { id, lead, deadline };
 }
 
 /** New this week: a task just assigned (nothing reported yet), a draft, and one cancelled. */
@@ -193,9 +236,9 @@ export async function seedWorkingDay(
   if (daysBetween(CUTOFF, today) < 60) return;
   const context: Context = { db, actors, organizations, ago: (days) => atNine(addDays(today, -days)) };
   // Tasks with a deadline (a standing duty asks for no extension), not broken down.
-  const open = centralTasks.filter(
-    (task) => task.plan.staysOpen && task.plan.deadline !== null && !cascadedParents.has(task.id),
-  );
+  const open: WorkingTask[] = centralTasks
+    .filter((task) => task.plan.staysOpen && task.plan.deadline !== null && !cascadedParents.has(task.id))
+    .map((task) => ({ id: task.id, lead: task.lead, deadline: effectiveDeadlineOf(task.plan) }));
   const focalAgencies = [...actors.focalPoints.keys()];
   const ofFocalPoints = open.filter((task) => actors.focalPoints.has(task.lead.code));
   const others = open.filter((task) => !actors.focalPoints.has(task.lead.code));
@@ -204,6 +247,10 @@ export async function seedWorkingDay(
     return index < 0 ? [] : ofFocalPoints.splice(index, 1);
   };
   const random = seededRandom(2057);
+  const extraLeads = [
+    ...focalAgencies.flatMap((code) => organizations.get(code) ?? []),
+    ...[...organizations.values()].filter((organization) => organization.kind === 'ministry').slice(0, 8),
+  ];
   const situations = Object.entries(SITUATIONS) as Array<[Situation, number]>;
   for (const [index, [situation, count]] of situations.entries()) {
     // The demo focal points meet the situations too: each has a result awaiting acceptance, and
@@ -213,6 +260,21 @@ export async function seedWorkingDay(
         ? focalAgencies.flatMap(firstLedBy)
         : firstLedBy(focalAgencies[index % focalAgencies.length]);
     const chosen = [...theirs, ...others.splice(0, count - theirs.length)];
+    // Every focal point's agency has a result awaiting acceptance, from a task of its own if its plan left none open.
+    if (situation === 'awaitingAcceptance') {
+      for (const lead of extraLeads.slice(0, focalAgencies.length)) {
+        if (!chosen.some((task) => task.lead.code === lead.code)) {
+          chosen.push(await freshTask(context, programme, lead, random));
+        }
+      }
+    }
+    // Too few open tasks in the plan: the rest are tasks assigned for the working day, led in turn
+    // by the focal points' agencies and the ministries.
+    while (chosen.length < count) {
+      const lead = extraLeads[(chosen.length + index) % extraLeads.length];
+      if (!lead) break;
+      chosen.push(await freshTask(context, programme, lead, random));
+    }
     for (const task of chosen) await play(context, situation, task, 30 + random.int(50));
   }
   await submitASubTask(context);

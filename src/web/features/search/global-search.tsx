@@ -90,7 +90,7 @@ export function GlobalSearch() {
       width={480}
       position="bottom-start"
     >
-      <Combobox.Target>
+      <Combobox.Target withExpandedAttribute>
         <TextInput
           // The ARIA 1.2 combobox: a text field that controls the list of results below it.
           role="combobox"
