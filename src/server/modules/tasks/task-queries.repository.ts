@@ -70,19 +70,27 @@ function countedIn(scopePath: string) {
  * is kept unless it is confidential and out of reach. Written as "not among the hidden ones" so that
  * the test is a probe of the small index of confidential tasks, not a read of each task's row.
  */
+/**
+ * Whether the task under `alias` takes part within one of `paths` — led there, assigned from there,
+ * or coordinated there — as mayReadTask decides it for a reader of those scopes.
+ */
+export function takesPartWithin(alias: 't' | 'c', paths: readonly string[]): RawBuilder<boolean> {
+  if (paths.length === 0) return sql<boolean>`false`;
+  const task = sql.raw(alias);
+  const under = sql`ARRAY[${sql.join(paths.map((path) => sql`${`${escapeLike(path)}%`}`))}]`;
+  return sql<boolean>`(${task}.lead_path LIKE ANY (${under})
+    OR EXISTS (SELECT 1 FROM organization a WHERE a.id = ${task}.assigner_organization_id AND a.path LIKE ANY (${under}))
+    OR EXISTS (SELECT 1 FROM task_coordinator k JOIN organization o ON o.id = k.organization_id
+      WHERE k.task_id = ${task}.id AND o.path LIKE ANY (${under})))`;
+}
+
 export function confidentialVisible(rule: NonNullable<TaskFilter['confidential']>): RawBuilder<boolean> {
   if (rule === 'none' || rule.readableUnder.length === 0) {
     return sql<boolean>`NOT EXISTS (SELECT 1 FROM task c WHERE c.id = t.id AND c.is_confidential)`;
   }
-  const under = sql`ARRAY[${sql.join(rule.readableUnder.map((path) => sql`${`${escapeLike(path)}%`}`))}]`;
   return sql<boolean>`NOT EXISTS (
     SELECT 1 FROM task c
-    WHERE c.id = t.id AND c.is_confidential
-      AND NOT c.lead_path LIKE ANY (${under})
-      AND NOT EXISTS (SELECT 1 FROM organization a
-        WHERE a.id = c.assigner_organization_id AND a.path LIKE ANY (${under}))
-      AND NOT EXISTS (SELECT 1 FROM task_coordinator k JOIN organization o ON o.id = k.organization_id
-        WHERE k.task_id = c.id AND o.path LIKE ANY (${under}))
+    WHERE c.id = t.id AND c.is_confidential AND NOT ${takesPartWithin('c', rule.readableUnder)}
   )`;
 }
 

@@ -9,7 +9,7 @@ inner join "task_period" as "p" on "p"."task_id" = "t"."id" and "p"."valid_from"
 inner join "organization" as "lead" on "lead"."id" = "t"."lead_organization_id"
 inner join "organization" as "assigner" on "assigner"."id" = "t"."assigner_organization_id"
 left join "task_group" as "g" on "g"."id" = "t"."task_group_id"
-where ("t"."lead_path" like $8 and ("t"."parent_lead_path" is null or "t"."parent_lead_path" not like $9 or "t"."parent_lead_path" = $10)) and NOT EXISTS ( SELECT 1 FROM task c WHERE c.id = t.id AND c.is_confidential AND NOT c.lead_path LIKE ANY (ARRAY[$11]) AND NOT EXISTS (SELECT 1 FROM organization a WHERE a.id = c.assigner_organization_id AND a.path LIKE ANY (ARRAY[$12])) AND NOT EXISTS (SELECT 1 FROM task_coordinator k JOIN organization o ON o.id = k.organization_id WHERE k.task_id = c.id AND o.path LIKE ANY (ARRAY[$13])) )
+where ("t"."lead_path" like $8 and ("t"."parent_lead_path" is null or "t"."parent_lead_path" not like $9 or "t"."parent_lead_path" = $10)) and NOT EXISTS ( SELECT 1 FROM task c WHERE c.id = t.id AND c.is_confidential AND NOT (c.lead_path LIKE ANY (ARRAY[$11]) OR EXISTS (SELECT 1 FROM organization a WHERE a.id = c.assigner_organization_id AND a.path LIKE ANY (ARRAY[$12])) OR EXISTS (SELECT 1 FROM task_coordinator k JOIN organization o ON o.id = k.organization_id WHERE k.task_id = c.id AND o.path LIKE ANY (ARRAY[$13]))) )
 order by "p"."effective_deadline" asc nulls last, t.code COLLATE "C"
 limit $14;
 
@@ -17,6 +17,6 @@ limit $14;
 select "t"."id"
 from "task" as "t"
 inner join "task_period" as "p" on "p"."task_id" = "t"."id" and "p"."valid_from" <= cast($1 as date) AND ("p"."valid_to" IS NULL OR "p"."valid_to" > cast($2 as date))
-where ("t"."lead_path" like $3 and ("t"."parent_lead_path" is null or "t"."parent_lead_path" not like $4 or "t"."parent_lead_path" = $5)) and NOT EXISTS ( SELECT 1 FROM task c WHERE c.id = t.id AND c.is_confidential AND NOT c.lead_path LIKE ANY (ARRAY[$6]) AND NOT EXISTS (SELECT 1 FROM organization a WHERE a.id = c.assigner_organization_id AND a.path LIKE ANY (ARRAY[$7])) AND NOT EXISTS (SELECT 1 FROM task_coordinator k JOIN organization o ON o.id = k.organization_id WHERE k.task_id = c.id AND o.path LIKE ANY (ARRAY[$8])) ) and "p"."state" in ($9, $10, $11) and "p"."effective_deadline" < cast($12 as date)
+where ("t"."lead_path" like $3 and ("t"."parent_lead_path" is null or "t"."parent_lead_path" not like $4 or "t"."parent_lead_path" = $5)) and NOT EXISTS ( SELECT 1 FROM task c WHERE c.id = t.id AND c.is_confidential AND NOT (c.lead_path LIKE ANY (ARRAY[$6]) OR EXISTS (SELECT 1 FROM organization a WHERE a.id = c.assigner_organization_id AND a.path LIKE ANY (ARRAY[$7])) OR EXISTS (SELECT 1 FROM task_coordinator k JOIN organization o ON o.id = k.organization_id WHERE k.task_id = c.id AND o.path LIKE ANY (ARRAY[$8]))) ) and "p"."state" in ($9, $10, $11) and "p"."effective_deadline" < cast($12 as date)
 order by "p"."effective_deadline" asc, t.code COLLATE "C"
 limit $13;

@@ -1,23 +1,12 @@
-import { type RawBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { matchesWords, RANKED_CANDIDATES, wordRank } from '../../db/search-sql.ts';
-import { escapeLike } from '../../kernel/like-patterns.ts';
-import { confidentialVisible, type TaskFilter } from './task-queries.repository.ts';
+import { confidentialVisible, takesPartWithin, type TaskFilter } from './task-queries.repository.ts';
 
 export interface TaskSearchReach {
   /** Where the reader reads tasks (`task.read`): led, assigned or coordinated within one of them. */
   readableUnder: 'everywhere' | string[];
   confidential?: TaskFilter['confidential'];
-}
-
-/** mayReadTask for a non-confidential task, in SQL; confidentialVisible adds the rest. */
-function readable(under: string[]): RawBuilder<boolean> {
-  if (under.length === 0) return sql<boolean>`false`;
-  const paths = sql`ARRAY[${sql.join(under.map((path) => sql`${`${escapeLike(path)}%`}`))}]`;
-  return sql<boolean>`(t.lead_path LIKE ANY (${paths})
-    OR EXISTS (SELECT 1 FROM organization a WHERE a.id = t.assigner_organization_id AND a.path LIKE ANY (${paths}))
-    OR EXISTS (SELECT 1 FROM task_coordinator k JOIN organization o ON o.id = k.organization_id
-      WHERE k.task_id = t.id AND o.path LIKE ANY (${paths})))`;
 }
 
 function selectHits(db: Db) {
@@ -43,7 +32,7 @@ export async function searchTasks(db: Db, words: string[], reach: TaskSearchReac
     .selectFrom('task as t')
     .select(['t.id', wordRank('t', words).as('rank')])
     .where(matchesWords('t', words));
-  if (reach.readableUnder !== 'everywhere') candidates = candidates.where(readable(reach.readableUnder));
+  if (reach.readableUnder !== 'everywhere') candidates = candidates.where(takesPartWithin('t', reach.readableUnder));
   if (reach.confidential) candidates = candidates.where(confidentialVisible(reach.confidential));
   return selectHits(db)
     .innerJoin(candidates.limit(RANKED_CANDIDATES).as('c'), 'c.id', 't.id')
