@@ -1,6 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import type { Db } from '../src/server/db/database.ts';
+import { type Db, SESSION_OPTIONS } from '../src/server/db/database.ts';
 import type { Database } from '../src/server/db/schema.ts';
 
 export interface RecordedQuery {
@@ -20,7 +20,7 @@ export const PRODUCT_TYPES: pg.CustomTypesConfig = {
 
 /** A Kysely beside the product's that records every query it runs, to EXPLAIN them or run them raw. */
 export function recordingDb(url: string, recorded: RecordedQuery[]): Db {
-  const pool = new pg.Pool({ connectionString: url, max: 4, types: PRODUCT_TYPES });
+  const pool = new pg.Pool({ connectionString: url, max: 4, types: PRODUCT_TYPES, options: SESSION_OPTIONS });
   return new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     log: (event) => {

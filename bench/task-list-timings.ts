@@ -6,11 +6,11 @@
  * p95 is what a reader waits.
  */
 import pg from 'pg';
-import type { Db } from '../src/server/db/database.ts';
+import { type Db, SESSION_OPTIONS } from '../src/server/db/database.ts';
 import type { Principal } from '../src/server/kernel/principal.ts';
 import { listTasks } from '../src/server/modules/tasks/task-reading.service.ts';
 import { type ListTasksQuery, ListTasksQuerySchema } from '../src/shared/schemas/tasks.ts';
-import { PRODUCT_TYPES, type RecordedQuery, recordingDb } from './recording-db.ts';
+import { inline, PRODUCT_TYPES, type RecordedQuery, recordingDb } from './recording-db.ts';
 import { time, type Timing, type TimingOptions } from './support.ts';
 
 export const LIST_PAGE_SIZE = 20;
@@ -35,6 +35,7 @@ export function taskListCases(
     { label: `whole country, first page, as of ${past}`, principal: inspector, query: `scope=VN&as_of=${past}` },
     { label: `province ${province}, first page`, principal: inspector, query: `scope=${province}` },
     { label: 'whole country, overdue', principal: inspector, query: 'scope=VN&timeliness=overdue' },
+    { label: `province ${province}, overdue`, principal: inspector, query: `scope=${province}&timeliness=overdue` },
     { label: 'whole country, in progress', principal: inspector, query: 'scope=VN&state=in_progress' },
     { label: 'whole country, led by BKHCN', principal: inspector, query: 'scope=VN&agency=BKHCN' },
     { label: 'whole country, by code', principal: inspector, query: 'scope=VN&sort=code' },
@@ -81,13 +82,30 @@ async function capturedQueries(url: string, c: ListCase, query: ListTasksQuery):
   return [page, count];
 }
 
-export async function timeTaskList(db: Db, url: string, cases: ListCase[], timing: TimingOptions) {
-  const pool = new pg.Pool({ connectionString: url, max: 4, types: PRODUCT_TYPES });
+/** Prints the plans of the captured queries (BENCH_EXPLAIN=1). */
+async function explain(pool: pg.Pool, c: ListCase, queries: RecordedQuery[]): Promise<void> {
+  for (const query of queries) {
+    const { rows } = await pool.query<{ 'QUERY PLAN': string }>(
+      `EXPLAIN (ANALYZE, BUFFERS) ${inline(query.sql, query.parameters)}`,
+    );
+    console.log(`\n-- ${c.label}: ${query.sql.replace(/\s+/g, ' ').slice(0, 120)}…`);
+    console.log(rows.map((row) => row['QUERY PLAN']).join('\n'));
+  }
+}
+
+export async function timeTaskList(
+  db: Db,
+  url: string,
+  cases: ListCase[],
+  timing: TimingOptions & { explain?: boolean },
+) {
+  const pool = new pg.Pool({ connectionString: url, max: 4, types: PRODUCT_TYPES, options: SESSION_OPTIONS });
   const rows: ListTiming[] = [];
   try {
     for (const c of cases) {
       const query = await pageQuery(db, c);
       const raw = await capturedQueries(url, c, query);
+      if (timing.explain) await explain(pool, c, raw);
       const runRaw = () => Promise.all(raw.map((entry) => pool.query(entry.sql, [...entry.parameters])));
       const page = await listTasks(db, c.principal, query);
       const [rawPage] = await runRaw();

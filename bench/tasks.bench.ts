@@ -12,6 +12,8 @@
  * A p95 target is judged only on a quiet machine (support.ts, verdict); the run exits 1 when a figure
  * disagrees or a judged target is missed.
  *   npm run bench:tasks      BENCH_TASKS=50000 BENCH_REPETITIONS=50 BENCH_EXPLAIN=1 npm run bench:tasks
+ * To study plans: BENCH_KEEP_DATABASE=1 keeps the generated database, BENCH_DATABASE=<its url> runs on it
+ * again without generating, and BENCH_ONLY=list (or dashboard, writes) runs one part.
  */
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
@@ -23,7 +25,7 @@ import { talliedCounts } from '../src/server/modules/dashboard/task-tallies.repo
 import { recordPeriod } from '../src/server/modules/tasks/tasks.repository.ts';
 import { createScratchDatabase } from '../src/server/testing/test-database.ts';
 import { headlineOf, type Headline } from '../src/shared/domain/headline.ts';
-import { addDays, today } from '../src/shared/domain/calendar-date.ts';
+import { today } from '../src/shared/domain/calendar-date.ts';
 import { inline, type RecordedQuery, recordingDb } from './recording-db.ts';
 import { CPUS, ms, printTable, time, type Timing, verdict } from './support.ts';
 import { LIST_PAGE_SIZE, taskListCases, timeTaskList } from './task-list-timings.ts';
@@ -121,7 +123,8 @@ async function explainDashboard(url: string, scope: string, asOf: string): Promi
 /**
  * A period write (recordPeriod, in its own transaction, as a report or a transition does) on open
  * tasks, with the tally triggers on, and off through the replica role: what keeping the tallies costs.
- * Each write moves a task to `submitted` tomorrow; the writes with triggers off are undone.
+ * Each write moves a task to `submitted` today, as a request would (nothing is recorded on a later day:
+ * decision 0030); the writes with triggers off are undone.
  */
 async function timePeriodWrites(url: string): Promise<{ on: Timing; off: Timing }> {
   const handle = await openPostgres(url);
@@ -134,7 +137,6 @@ async function timePeriodWrites(url: string): Promise<{ on: Timing; off: Timing 
       .where('state', '=', 'in_progress')
       .limit(2 * WRITES)
       .execute();
-    const tomorrow = addDays(TODAY, 1);
     const writeOne = (replica: boolean) => async (index: number) =>
       db
         .transaction()
@@ -142,7 +144,7 @@ async function timePeriodWrites(url: string): Promise<{ on: Timing; off: Timing 
           if (replica) await sql`SET LOCAL session_replication_role = replica`.execute(tx);
           const task = open[index % open.length];
           if (!task) throw new Error('no open task to write');
-          await recordPeriod(tx, task.task_id, tomorrow, {
+          await recordPeriod(tx, task.task_id, TODAY, {
             state: 'submitted',
             effective_deadline: task.effective_deadline,
             completed_on: null,
@@ -164,24 +166,44 @@ async function timePeriodWrites(url: string): Promise<{ on: Timing; off: Timing 
 
 class RolledBack extends Error {}
 
-const scratch = await createScratchDatabase(SERVER_URL);
+/** The rows of a kept database (BENCH_DATABASE), as generateDataset reports them. */
+async function datasetCounts(db: Db): Promise<Record<string, number>> {
+  const { rows } = await sql<{ task: number; progress_report: number }>`
+    SELECT (SELECT count(*) FROM task)::int AS task, (SELECT count(*) FROM progress_report)::int AS progress_report`.execute(
+    db,
+  );
+  return { ...rows[0] };
+}
+
+/** Which parts run (BENCH_ONLY=list,dashboard,writes; all by default). */
+const PARTS = new Set((process.env.BENCH_ONLY ?? 'list,dashboard,writes').split(','));
+const REUSED_URL = process.env.BENCH_DATABASE;
+
+const scratch = REUSED_URL ? { url: REUSED_URL, drop: async () => {} } : await createScratchDatabase(SERVER_URL);
 let handle: Awaited<ReturnType<typeof openPostgres>> | undefined;
 try {
   handle = await openPostgres(scratch.url);
   const { db } = handle;
   await migrateToLatest(db);
 
-  const client = new pg.Client({ connectionString: scratch.url });
-  await client.connect();
-  const generationStart = performance.now();
-  const counts = await generateDataset(client, { tasks: TASKS, reportsPerTask: REPORTS_PER_TASK, today: TODAY });
-  const generationSeconds = (performance.now() - generationStart) / 1000;
-  await client.end();
-  console.log(
-    `Generated in ${generationSeconds.toFixed(1)} s (with VACUUM ANALYZE): ${Object.entries(counts)
-      .map(([name, n]) => `${n.toLocaleString('en')} ${name}`)
-      .join(', ')}`,
-  );
+  let counts: Record<string, number>;
+  let generationSeconds = 0;
+  if (REUSED_URL) {
+    counts = await datasetCounts(db);
+    console.log(`Reusing ${REUSED_URL}`);
+  } else {
+    const client = new pg.Client({ connectionString: scratch.url });
+    await client.connect();
+    const generationStart = performance.now();
+    counts = await generateDataset(client, { tasks: TASKS, reportsPerTask: REPORTS_PER_TASK, today: TODAY });
+    generationSeconds = (performance.now() - generationStart) / 1000;
+    await client.end();
+    console.log(
+      `Generated in ${generationSeconds.toFixed(1)} s (with VACUUM ANALYZE): ${Object.entries(counts)
+        .map(([name, n]) => `${n.toLocaleString('en')} ${name}`)
+        .join(', ')}`,
+    );
+  }
 
   const pathOf = async (code: string) =>
     (await db.selectFrom('organization').select('path').where('code', '=', code).executeTakeFirstOrThrow()).path;
@@ -193,7 +215,7 @@ try {
   ];
 
   console.log('\nChecking the dashboards against the raw count:');
-  for (const c of cases) {
+  for (const c of PARTS.has('dashboard') ? cases : []) {
     const raw = headlineOf(await rawCounts(db, await pathOf(c.scope), c.asOf));
     checkTotals(`${c.label} as of ${c.asOf}`, await getDashboard(db, SYSTEM, { scope: c.scope, as_of: c.asOf }), raw);
   }
@@ -202,16 +224,16 @@ try {
   const steering: Principal = { ...SYSTEM, grants: [{ role: 'steering', scopePath: await pathOf('VN') }] };
 
   console.log(`\nTask list, a page of ${LIST_PAGE_SIZE}:`);
-  const listRows = await timeTaskList(
-    db,
-    scratch.url,
-    taskListCases(SYSTEM, steering, { province: PROVINCE, past: PAST }),
-    TIMING,
-  );
+  const listRows = PARTS.has('list')
+    ? await timeTaskList(db, scratch.url, taskListCases(SYSTEM, steering, { province: PROVINCE, past: PAST }), {
+        ...TIMING,
+        explain: process.env.BENCH_EXPLAIN === '1',
+      })
+    : [];
 
   console.log('\nDashboard:');
   const rows: { name: string; baseline: Timing; tallied: Timing; dashboard: Timing; asSteering: Timing }[] = [];
-  for (const c of cases) {
+  for (const c of PARTS.has('dashboard') ? cases : []) {
     const scopePath = await pathOf(c.scope);
     const name = `${c.label}, as of ${c.asOf === TODAY ? `today (${TODAY})` : c.asOf}`;
     const baseline = await time(`raw grouped count — ${name}`, () => rawCounts(db, scopePath, c.asOf), TIMING);
@@ -233,15 +255,16 @@ try {
     rows.push({ name, baseline, tallied, dashboard, asSteering });
     console.log(`  ${name}: dashboard p95 ${ms(dashboard.p95)} ms, raw count p95 ${ms(baseline.p95)} ms`);
   }
-  const writes = await timePeriodWrites(scratch.url);
+  const writes = PARTS.has('writes') ? await timePeriodWrites(scratch.url) : undefined;
 
   const verdicts = [
     ...listRows.map((row) => verdict(row.service, LIST_TARGET_P95_MS)),
     ...rows.flatMap((row) => [row.dashboard, row.asSteering].map((timing) => verdict(timing, DASHBOARD_TARGET_P95_MS))),
   ];
   if (
-    process.env.BENCH_EXPLAIN === '1' ||
-    rows.some((row) => verdict(row.dashboard, DASHBOARD_TARGET_P95_MS) === 'missed')
+    PARTS.has('dashboard') &&
+    (process.env.BENCH_EXPLAIN === '1' ||
+      rows.some((row) => verdict(row.dashboard, DASHBOARD_TARGET_P95_MS) === 'missed'))
   ) {
     for (const c of cases) {
       console.log(`\nQuery plans of the dashboard: ${c.label}, as of ${c.asOf}`);
@@ -313,17 +336,19 @@ try {
     ),
   );
 
-  console.log(`\nWhat the tallies cost a write (one period written per transaction, ${writes.on.n} writes each):`);
-  printTable(
-    ['measurement', 'p50', 'p95', 'p99', 'p95 / triggers off'],
-    [writes.off, writes.on].map((row) => [
-      row.name,
-      ms(row.p50),
-      ms(row.p95),
-      ms(row.p99),
-      (row.p95 / writes.off.p95).toFixed(2),
-    ]),
-  );
+  if (writes) {
+    console.log(`\nWhat the tallies cost a write (one period written per transaction, ${writes.on.n} writes each):`);
+    printTable(
+      ['measurement', 'p50', 'p95', 'p99', 'p95 / triggers off'],
+      [writes.off, writes.on].map((row) => [
+        row.name,
+        ms(row.p50),
+        ms(row.p95),
+        ms(row.p99),
+        (row.p95 / writes.off.p95).toFixed(2),
+      ]),
+    );
+  }
   const missed = verdicts.filter((value) => value === 'missed').length;
   const unjudged = verdicts.filter((value) => value === 'not judged').length;
   console.log(

@@ -40,8 +40,21 @@ function postgresTypes(): pg.CustomTypesConfig {
   };
 }
 
+/**
+ * Session settings of every product connection (decision 0030): no parallel workers and no JIT. The
+ * product's queries are pages, probes and tallies of a few milliseconds of work. Starting a worker
+ * cost 25–35 ms on the benchmark's machine (a province's task list took 60 ms instead of 6), and JIT
+ * compiled a 10 ms query for 11 ms more when a misestimate put its cost above jit_above_cost.
+ */
+export const SESSION_OPTIONS = '-c max_parallel_workers_per_gather=0 -c jit=off';
+
 export async function openPostgres(databaseUrl: string): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, types: postgresTypes() });
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: 10,
+    types: postgresTypes(),
+    options: SESSION_OPTIONS,
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => closePool(db, pool) };
 }

@@ -5,7 +5,13 @@ import type { Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { talliedCounts } from '../modules/dashboard/task-tallies.repository.ts';
 import { countQueue, listQueue, type QueueFilter } from '../modules/feedback/feedback-queue.repository.ts';
-import { listSummaries, overdueSummaries, type TaskFilter } from '../modules/tasks/task-queries.repository.ts';
+import { subTaskReadings } from '../modules/tasks/sub-task-readings.repository.ts';
+import {
+  countSummaries,
+  listSummaries,
+  overdueSummaries,
+  type TaskFilter,
+} from '../modules/tasks/task-queries.repository.ts';
 
 /**
  * The SQL of the queries whose speed rests on the plan PostgreSQL picks (decisions 0009, 0011,
@@ -27,6 +33,8 @@ interface SqlFile {
 }
 
 const PAST = '2025-09-30';
+/** A reading of today or later reads current periods (periodCovers): a day that stays in the future. */
+const TODAY_OR_LATER = '2999-12-31';
 const COUNTRY = '/00000000-0000-0000-0000-000000000001/';
 const PROVINCE = `${COUNTRY}00000000-0000-0000-0000-000000000002/`;
 
@@ -75,8 +83,30 @@ export const SQL_FILES: SqlFile[] = [
         run: (db) => listSummaries(db, taskFilter(PROVINCE), { sort: 'deadline', limit: 21 }),
       },
       {
+        title:
+          "countSummaries: the capped count of the whole country's overdue tasks today (current periods), in the order of their page",
+        run: (db) =>
+          countSummaries(db, taskFilter(COUNTRY, { asOf: TODAY_OR_LATER, timeliness: ['overdue'] }), 'deadline'),
+      },
+      {
         title: "overdueSummaries: the dashboard's overdue list of the whole country as of a past day",
         run: (db) => overdueSummaries(db, taskFilter(COUNTRY), 50),
+      },
+    ],
+  },
+  {
+    path: moduleFile('tasks/sub-task-readings.sql'),
+    repository: 'sub-task-readings.repository.ts',
+    cases: [
+      {
+        title: 'subTaskReadings: the subtrees of two listed parents as of a past day (the roll-up, decision 0021)',
+        run: (db) =>
+          subTaskReadings(
+            db,
+            ['00000000-0000-0000-0000-00000000000a', '00000000-0000-0000-0000-00000000000b'],
+            PAST,
+            7,
+          ),
       },
     ],
   },

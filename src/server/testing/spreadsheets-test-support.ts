@@ -17,6 +17,20 @@ export function multipartFile(fileName: string, content: Buffer, mediaType = XLS
 
 export type SheetRow = Record<string, ExcelJS.CellValue>;
 
+/** A valid row of the task sheet, as an agency fills it in, with `extra` columns set otherwise. */
+export const taskSheetRow = (title: string, extra: SheetRow = {}): SheetRow => ({
+  'Tên nhiệm vụ': title,
+  'Nhóm nhiệm vụ (số)': 2,
+  'Số văn bản giao': '57-NQ/TW',
+  'Mã cơ quan chủ trì': 'BKHCN',
+  'Mã cơ quan phối hợp': '01, 79',
+  'Thời hạn hoàn thành': new Date('2026-06-30T00:00:00Z'),
+  'Sản phẩm đầu ra': 'Hệ thống thông tin',
+  'Mức độ ưu tiên': 'Khẩn',
+  Mật: 'không',
+  ...extra,
+});
+
 /**
  * A task sheet as an agency would make it by hand: Vietnamese headers in its own order, no
  * English row, one object per row keyed by header.

@@ -17,6 +17,7 @@ import * as subTaskRollUp from './0015-sub-task-roll-up.ts';
 import * as wordSearch from './0016-word-search.ts';
 import * as taskListDeadlineIndex from './0017-task-list-deadline-index.ts';
 import * as feedbackWithoutContact from './0018-feedback-without-contact.ts';
+import * as currentOpenDeadlineIndex from './0019-current-open-deadline-index.ts';
 
 /**
  * Forward-only migrations, in order. Listed here rather than read from the folder so that the
@@ -41,4 +42,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0016-word-search': wordSearch,
   '0017-task-list-deadline-index': taskListDeadlineIndex,
   '0018-feedback-without-contact': feedbackWithoutContact,
+  '0019-current-open-deadline-index': currentOpenDeadlineIndex,
 };

@@ -1,6 +1,7 @@
-import { sql, TableNode, UpdateQueryNode } from 'kysely';
+import { type Insertable, sql, TableNode, UpdateQueryNode } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportJob } from '../../../shared/schemas/spreadsheets.ts';
+import type { ImportJobTable } from '../../db/schema.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
 import { TEST_DATABASE_KINDS } from '../../testing/test-database.ts';
 import { actorFor, buildProgramme } from '../../testing/task-factory.ts';
@@ -11,21 +12,12 @@ import {
   readWorkbook,
   type SheetRow,
   sheetValues,
+  taskSheetRow,
   taskWorkbook,
 } from '../../testing/spreadsheets-test-support.ts';
 import { importTasks } from './task-import.service.ts';
 
-const row = (title: string, lead = 'BKHCN'): SheetRow => ({
-  'Tên nhiệm vụ': title,
-  'Nhóm nhiệm vụ (số)': 2,
-  'Số văn bản giao': '57-NQ/TW',
-  'Mã cơ quan chủ trì': lead,
-  'Mã cơ quan phối hợp': '01, 79',
-  'Thời hạn hoàn thành': new Date('2026-06-30T00:00:00Z'),
-  'Sản phẩm đầu ra': 'Hệ thống thông tin',
-  'Mức độ ưu tiên': 'Khẩn',
-  Mật: 'không',
-});
+const row = (title: string, lead = 'BKHCN'): SheetRow => taskSheetRow(title, { 'Mã cơ quan chủ trì': lead });
 const rows = (count: number, prefix: string) => Array.from({ length: count }, (_, i) => row(`${prefix} ${i + 1}`));
 
 describe.each(TEST_DATABASE_KINDS)('task import jobs on %s', (kind) => {
@@ -52,6 +44,23 @@ describe.each(TEST_DATABASE_KINDS)('task import jobs on %s', (kind) => {
       ...multipartFile('nhiem-vu.xlsx', content),
       headers: { ...multipartFile('x', content).headers, 'accept-language': language },
     });
+  /** A job as a worker left it running, written straight into the table: the steering member's apply. */
+  const insertRunningJob = (
+    programmeId: string,
+    values: Pick<Insertable<ImportJobTable>, 'locale' | 'file_name' | 'content' | 'worker'> &
+      Partial<Insertable<ImportJobTable>>,
+  ) =>
+    t.database.db
+      .insertInto('import_job')
+      .values({
+        created_by: t.world.person.steering.id,
+        programme_id: programmeId,
+        mode: 'apply',
+        state: 'running',
+        ...values,
+      })
+      .returning(['id', 'created_by', 'programme_id', 'mode', 'locale', 'content'])
+      .executeTakeFirstOrThrow();
   const getJob = (client: TestClient, id: string, language = 'en') =>
     client.request({ method: 'GET', url: `/api/v1/tasks/import/jobs/${id}`, headers: { 'accept-language': language } });
   async function finished(id: string): Promise<ImportJob> {
@@ -194,22 +203,14 @@ describe.each(TEST_DATABASE_KINDS)('task import jobs on %s', (kind) => {
     const programmeId = (await t.database.db.selectFrom('programme').select('id').executeTakeFirstOrThrow()).id;
     const running = async (worker: string, leaseUntil: Date) =>
       (
-        await t.database.db
-          .insertInto('import_job')
-          .values({
-            created_by: t.world.person.steering.id,
-            programme_id: programmeId,
-            mode: 'apply',
-            state: 'running',
-            locale: 'vi',
-            file_name: 'lost.xlsx',
-            content: await taskWorkbook([row('Mất')]),
-            worker,
-            heartbeat_at: new Date(),
-            lease_until: leaseUntil,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow()
+        await insertRunningJob(programmeId, {
+          locale: 'vi',
+          file_name: 'lost.xlsx',
+          content: await taskWorkbook([row('Mất')]),
+          worker,
+          heartbeat_at: new Date(),
+          lease_until: leaseUntil,
+        })
       ).id;
     const abandoned = await running('dead-process', new Date(Date.now() - 1_000));
     const elsewhere = await running('live-process', new Date(Date.now() + 10 * 60_000));
@@ -228,20 +229,12 @@ describe.each(TEST_DATABASE_KINDS)('task import jobs on %s', (kind) => {
     const programmeId = (await t.database.db.selectFrom('programme').select('id').executeTakeFirstOrThrow()).id;
     const content = await taskWorkbook(rows(5, 'Nguyên tử'));
     const tasksBefore = await taskCount();
-    const job = await t.database.db
-      .insertInto('import_job')
-      .values({
-        created_by: t.world.person.steering.id,
-        programme_id: programmeId,
-        mode: 'apply',
-        state: 'running',
-        locale: 'en',
-        file_name: 'atomic.xlsx',
-        content,
-        worker: 'this-test',
-      })
-      .returning(['id', 'created_by', 'programme_id', 'mode', 'locale', 'content'])
-      .executeTakeFirstOrThrow();
+    const job = await insertRunningJob(programmeId, {
+      locale: 'en',
+      file_name: 'atomic.xlsx',
+      content,
+      worker: 'this-test',
+    });
     // The first write of the job's outcome fails, as if the process died at that moment.
     let failures = 0;
     const failing = t.database.db.withPlugin({

@@ -7,23 +7,10 @@ import * as audit from '../audit/audit.service.ts';
 import { SYSTEM } from '../../kernel/principal.ts';
 import { updateTask } from '../tasks/task-commands.service.ts';
 import type { Actor } from '../../kernel/actor.ts';
-import { type SheetRow, taskWorkbook } from '../../testing/spreadsheets-test-support.ts';
+import { type SheetRow, taskSheetRow, taskWorkbook } from '../../testing/spreadsheets-test-support.ts';
 import { type ImportProgress, importTasks } from './task-import.service.ts';
 
 const TASKS = 120;
-
-const sheetRow = (title: string, extra: SheetRow = {}): SheetRow => ({
-  'Tên nhiệm vụ': title,
-  'Nhóm nhiệm vụ (số)': 2,
-  'Số văn bản giao': '57-NQ/TW',
-  'Mã cơ quan chủ trì': 'BKHCN',
-  'Mã cơ quan phối hợp': '01, 79',
-  'Thời hạn hoàn thành': new Date('2026-06-30T00:00:00Z'),
-  'Sản phẩm đầu ra': 'Hệ thống thông tin',
-  'Mức độ ưu tiên': 'Khẩn',
-  Mật: 'không',
-  ...extra,
-});
 
 describe.each(TEST_DATABASE_KINDS)('update-heavy task imports on %s', (kind) => {
   let database: DatabaseHandle;
@@ -61,7 +48,7 @@ describe.each(TEST_DATABASE_KINDS)('update-heavy task imports on %s', (kind) => 
   const lastSeq = async () => Number((await db().selectFrom('audit_head').select('seq').executeTakeFirst())?.seq ?? 0);
   /** Every task retitled, every third one made high priority, every fifth given other coordinators. */
   const changes = (task: { code: string; title: string }, i: number) =>
-    sheetRow(`${task.title} (sửa)`, {
+    taskSheetRow(`${task.title} (sửa)`, {
       'Mã nhiệm vụ': task.code,
       ...(i % 3 === 0 ? { 'Mức độ ưu tiên': 'Cao' } : {}),
       ...(i % 5 === 0 ? { 'Mã cơ quan phối hợp': 'BKHCN' } : {}),
@@ -73,7 +60,7 @@ describe.each(TEST_DATABASE_KINDS)('update-heavy task imports on %s', (kind) => 
     await buildProgramme(database.db, world);
     actor = await actorFor(database.db, world.person.steering);
     const created = await run(
-      Array.from({ length: TASKS + 1 }, (_, i) => sheetRow(`Nhiệm vụ ${String(i).padStart(3, '0')}`)),
+      Array.from({ length: TASKS + 1 }, (_, i) => taskSheetRow(`Nhiệm vụ ${String(i).padStart(3, '0')}`)),
       false,
     );
     expect(created).toMatchObject({ applied: true, summary: { create: TASKS + 1 } });
@@ -129,7 +116,11 @@ describe.each(TEST_DATABASE_KINDS)('update-heavy task imports on %s', (kind) => 
         .then(() => (isImportDone ? 1 : 0));
     };
     const report = await run(
-      [...changed.map((task, i) => changes(task, i + 1)), sheetRow('Nhiệm vụ mới 1'), sheetRow('Nhiệm vụ mới 2')],
+      [
+        ...changed.map((task, i) => changes(task, i + 1)),
+        taskSheetRow('Nhiệm vụ mới 1'),
+        taskSheetRow('Nhiệm vụ mới 2'),
+      ],
       false,
       onProgress,
     );

@@ -11,6 +11,7 @@ import {
   readWorkbook,
   sheetValues,
   type SheetRow,
+  taskSheetRow,
   taskWorkbook,
 } from '../../testing/spreadsheets-test-support.ts';
 
@@ -27,17 +28,7 @@ interface Report {
   summary: Record<'create' | 'update' | 'unchanged' | 'error', number>;
 }
 
-const good: SheetRow = {
-  'Tên nhiệm vụ': 'Xây dựng nền tảng dữ liệu khoa học',
-  'Nhóm nhiệm vụ (số)': 2,
-  'Số văn bản giao': '57-NQ/TW',
-  'Mã cơ quan chủ trì': 'BKHCN',
-  'Mã cơ quan phối hợp': '01, 79',
-  'Thời hạn hoàn thành': new Date('2026-06-30T00:00:00Z'),
-  'Sản phẩm đầu ra': 'Hệ thống thông tin',
-  'Mức độ ưu tiên': 'Khẩn',
-  Mật: 'không',
-};
+const good: SheetRow = taskSheetRow('Xây dựng nền tảng dữ liệu khoa học');
 const unknownAgency: SheetRow = { ...good, 'Tên nhiệm vụ': 'Báo cáo chuyển đổi số', 'Mã cơ quan chủ trì': 'XYZ' };
 const badDate: SheetRow = { ...good, 'Tên nhiệm vụ': 'Đề án hạ tầng số', 'Thời hạn hoàn thành': '31/02/2026' };
 

@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, type RawBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import { countUpTo } from '../../db/count-up-to.ts';
 import type { Db } from '../../db/database.ts';
 import type { Database, TaskTable } from '../../db/schema.ts';
@@ -233,19 +233,26 @@ export async function listSummaries(
   filter: TaskFilter,
   page: { sort: TaskSort; limit: number; after?: TaskListCursor },
 ): Promise<TaskSummaryRow[]> {
-  const [column, direction] = SORTS[page.sort];
   const after = page.after;
   const tasks = after
     ? tasksAsOf(db, filter).where(afterCursor(after, sortExpression(page.sort, filter)))
     : tasksAsOf(db, filter);
+  return inListOrder(withSummaryColumns(tasks, filter), page.sort, filter).limit(page.limit).execute();
+}
+
+/** The list's order: the sort, then the code. */
+function inListOrder<Q extends SelectQueryBuilder<Database & { t: TaskTable }, 't', object>>(
+  query: Q,
+  sort: TaskSort,
+  filter: TaskFilter,
+): Q {
+  const [column, direction] = SORTS[sort];
   // `+ 0` orders the same way but hides the deadline index from the planner (isNarrow).
   const ordered =
     column === 'p.effective_deadline' && isNarrow(filter) ? sql`p.effective_deadline + 0` : sql.ref(column);
-  return withSummaryColumns(tasks, filter)
+  return query
     .orderBy(ordered, (order) => (direction === 'asc' ? order.asc() : order.desc()).nullsLast())
-    .orderBy(sql`t.code COLLATE "C"`)
-    .limit(page.limit)
-    .execute();
+    .orderBy(sql`t.code COLLATE "C"`) as Q;
 }
 
 /** The cursor of the page ending with `row`: its value of the sort, and its code. */
@@ -266,9 +273,23 @@ function sortValueOf(row: TaskSummaryRow, column: (typeof SORTS)[TaskSort][0]): 
   }
 }
 
-/** How many tasks match, counted up to TASK_LIST_COUNT_CAP: a broad filter's exact count was most of a page's time. */
-export function countSummaries(db: Db, filter: TaskFilter): Promise<ListCount> {
-  return countUpTo(db, tasksAsOf(db, filter).select('t.id'), TASK_LIST_COUNT_CAP);
+/** Whether the filter keeps tasks from the whole tree: no scope below the root, no lead agency. */
+function isNationwide(filter: TaskFilter): boolean {
+  return (filter.scopePath === undefined || pathDepth(filter.scopePath) < 2) && !filter.leadPath && !isNarrow(filter);
+}
+
+/**
+ * How many tasks match, counted up to TASK_LIST_COUNT_CAP: a broad filter's exact count was most of a
+ * page's time. Nationwide and by deadline, the list's default, it counts the first matches in the
+ * page's own order, walking the periods' deadline index as the page does (decision 0030): counted in
+ * no order, PostgreSQL took one task in two for overdue (one in ten is) and looked for today's 1,001
+ * overdue tasks task by task (45 ms, against 9). Within a province that walk meets mostly tasks led
+ * elsewhere, and its tasks are read first, in no order.
+ */
+export function countSummaries(db: Db, filter: TaskFilter, sort: TaskSort): Promise<ListCount> {
+  const matches = tasksAsOf(db, filter).select('t.id');
+  const walksDeadlines = (sort === 'deadline' || sort === '-deadline') && isNationwide(filter);
+  return countUpTo(db, walksDeadlines ? inListOrder(matches, sort, filter) : matches, TASK_LIST_COUNT_CAP);
 }
 
 /**

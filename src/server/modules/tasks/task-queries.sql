@@ -13,6 +13,10 @@ where ("t"."lead_path" like $8 and ("t"."parent_lead_path" is null or "t"."paren
 order by "p"."effective_deadline" asc nulls last, t.code COLLATE "C"
 limit $14;
 
+-- countSummaries: the capped count of the whole country's overdue tasks today (current periods), in the order of their page
+select count(*) as "n"
+from (select "t"."id" from "task" as "t" inner join "task_period" as "p" on "p"."task_id" = "t"."id" and "p"."valid_from" <= cast($1 as date) AND "p"."valid_to" IS NULL where ("t"."lead_path" like $2 and ("t"."parent_lead_path" is null or "t"."parent_lead_path" not like $3 or "t"."parent_lead_path" = $4)) and NOT EXISTS ( SELECT 1 FROM task c WHERE c.id = t.id AND c.is_confidential AND NOT (c.lead_path LIKE ANY (ARRAY[$5]) OR EXISTS (SELECT 1 FROM organization a WHERE a.id = c.assigner_organization_id AND a.path LIKE ANY (ARRAY[$6])) OR EXISTS (SELECT 1 FROM task_coordinator k JOIN organization o ON o.id = k.organization_id WHERE k.task_id = c.id AND o.path LIKE ANY (ARRAY[$7]))) ) and "p"."state" in ($8, $9, $10) and "p"."effective_deadline" < cast($11 as date) order by "p"."effective_deadline" asc nulls last, t.code COLLATE "C" limit $12) as "matches";
+
 -- overdueSummaries: the dashboard's overdue list of the whole country as of a past day
 select "t"."id"
 from "task" as "t"

@@ -72,7 +72,7 @@ export async function listTasks(db: Db, principal: Principal, query: ListTasksQu
   // Read with one row more than the page: that row says whether another page follows.
   const [rows, count] = await Promise.all([
     queries.listSummaries(db, filter, { sort: query.sort, limit: query.limit + 1, ...(after ? { after } : {}) }),
-    queries.countSummaries(db, filter),
+    queries.countSummaries(db, filter, query.sort),
   ]);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
