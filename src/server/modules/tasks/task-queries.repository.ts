@@ -319,16 +319,18 @@ export async function countByTimeliness(db: Db, filter: TaskFilter) {
 
 /**
  * The ids of the most overdue tasks of the filter. Over the whole country, walking open periods in
- * deadline order finds fifty overdue ones at once. Within a province or a ministry, most of what that
- * walk meets is led elsewhere: there, the scope's tasks come first (an index-only read of the scope
- * index, kept apart from the planner's choice by MATERIALIZED), then their periods — half the time.
+ * deadline order finds fifty overdue ones at once. On a past day, within a province or a ministry,
+ * most of what that walk meets is led elsewhere: there, the scope's tasks come first (an index-only
+ * read of the scope index, kept apart from the planner's choice by MATERIALIZED), then their periods
+ * — half the time. Today's readings walk only today's open periods (decision 0030), and the planner
+ * chooses well there: a province's fifty in 11 ms, against 40 by its tasks first.
  */
 async function mostOverdueIds(db: Db, filter: TaskFilter, limit: number): Promise<string[]> {
   const overdue = { ...filter, timeliness: ['overdue'] satisfies Timeliness[] };
   const scopeOnly = Object.keys(filter).every((key) =>
     ['asOf', 'dueSoonDays', 'scopePath', 'confidential'].includes(key),
   );
-  if (!filter.scopePath || pathDepth(filter.scopePath) < 2 || !scopeOnly) {
+  if (!filter.scopePath || pathDepth(filter.scopePath) < 2 || !scopeOnly || filter.asOf >= today()) {
     const rows = await tasksAsOf(db, overdue)
       .select('t.id')
       .orderBy('p.effective_deadline', 'asc')
