@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUES } from '../../shared/i18n/index.ts';
@@ -170,6 +171,45 @@ describe.each(TEST_DATABASE_KINDS)('HTTP conventions on %s', (kind) => {
       const response = await t.app.inject({ method: 'GET', url: '/api/v1/health' });
       expect(response.headers['x-content-type-options']).toBe('nosniff');
       expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    });
+  });
+
+  describe('compression', () => {
+    // The OpenAPI document: a JSON answer of some 300 kB.
+    const openApiDocument = (acceptEncoding?: string) =>
+      admin.request({
+        method: 'GET',
+        url: '/api/v1/openapi.json',
+        headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {},
+      });
+
+    it('compresses a JSON answer as the client accepts, to the same JSON', async () => {
+      const plain = await openApiDocument();
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.rawPayload.length).toBeGreaterThan(1024);
+      for (const [encoding, decode] of [
+        ['br', brotliDecompressSync],
+        ['gzip', gunzipSync],
+      ] as const) {
+        const compressed = await openApiDocument(`${encoding}, deflate`);
+        expect(compressed.statusCode).toBe(200);
+        expect(compressed.headers['content-encoding']).toBe(encoding);
+        expect(compressed.headers.vary).toMatch(/accept-encoding/i);
+        expect(compressed.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+        expect(JSON.parse(decode(compressed.rawPayload).toString('utf8'))).toEqual(plain.json());
+      }
+    });
+
+    it('leaves small answers and problems readable as they are', async () => {
+      const health = await t.app.inject({ method: 'GET', url: '/api/v1/health', headers: { 'accept-encoding': 'br' } });
+      expect(health.headers['content-encoding']).toBeUndefined();
+      const problem = await admin.request({
+        method: 'GET',
+        url: '/api/v1/organizations/not-a-code-at-all',
+        headers: { 'accept-encoding': 'br' },
+      });
+      expect(problem.headers['content-encoding']).toBeUndefined();
+      expectProblem(problem, 404, 'not_found');
     });
   });
 });
