@@ -1,4 +1,4 @@
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUES } from '../../shared/i18n/index.ts';
@@ -90,6 +90,32 @@ describe.each(TEST_DATABASE_KINDS)('HTTP conventions on %s', (kind) => {
         payload: 'a,b',
       });
       expectProblem(response, 415, 'unsupported_media_type');
+    });
+
+    it('reads a gzip body as its JSON, and refuses an encoding it does not know with 415', async () => {
+      const invalid = { code: '', nameVi: '' };
+      const gzipped = await admin.request({
+        method: 'POST',
+        url: '/api/v1/organizations',
+        headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        payload: gzipSync(JSON.stringify(invalid)),
+      });
+      // Read as JSON, then validated: the same refusal as the plain body's.
+      expectProblem(gzipped, 400, 'validation');
+      const unknown = await postJson(JSON.stringify(invalid), { 'content-encoding': 'x-unknown' });
+      expectProblem(unknown, 415, 'unsupported_media_type');
+    });
+
+    it('counts the 1 MiB limit on what a compressed body holds, not on its compressed size', async () => {
+      const bomb = gzipSync(JSON.stringify({ code: 'x', nameVi: 'a'.repeat(2 * 1024 * 1024) }));
+      expect(bomb.length).toBeLessThan(64 * 1024);
+      const response = await admin.request({
+        method: 'POST',
+        url: '/api/v1/organizations',
+        headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        payload: bomb,
+      });
+      expectProblem(response, 413, 'payload_too_large');
     });
   });
 
