@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { type DatabaseHandle, migrateToLatest, openPglite, openPostgres } from '../db/database.ts';
+import { type DatabaseHandle, type Db, migrateToLatest, openPglite, openPostgres } from '../db/database.ts';
+import type { Database } from '../db/schema.ts';
 
 export type TestDatabaseKind = 'pglite' | 'postgres';
 
@@ -51,4 +52,13 @@ async function withAdminClient(url: string, work: (client: pg.Client) => Promise
   } finally {
     await client.end();
   }
+}
+
+/** How many rows a table holds: what a test compares before and after an act. */
+export async function countRows(db: Db, table: keyof Database): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../shared/schemas/audit.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
-import { TEST_DATABASE_KINDS } from '../../testing/test-database.ts';
+import { countRows, TEST_DATABASE_KINDS } from '../../testing/test-database.ts';
 import type { AuditRow } from './audit.repository.ts';
 import { verify } from './audit.service.ts';
 
@@ -23,15 +23,7 @@ describe.each(TEST_DATABASE_KINDS)('audit trail on %s', (kind) => {
   afterAll(() => t.close());
 
   const db = () => t.database.db;
-  const count = async () =>
-    Number(
-      (
-        await db()
-          .selectFrom('audit_log')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = () => countRows(db(), 'audit_log');
   const allSeqs = async () =>
     (await db().selectFrom('audit_log').select('seq').orderBy('seq').execute()).map((row) => Number(row.seq));
   const createDepartment = (client: TestClient, code: string, parentId = t.world.org.hanoi.id) =>

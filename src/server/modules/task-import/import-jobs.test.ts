@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportJob } from '../../../shared/schemas/spreadsheets.ts';
 import type { ImportJobTable } from '../../db/schema.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
-import { TEST_DATABASE_KINDS } from '../../testing/test-database.ts';
+import { countRows, TEST_DATABASE_KINDS } from '../../testing/test-database.ts';
 import { actorFor, buildProgramme } from '../../testing/task-factory.ts';
 import { getImportJob, runImportJob } from './import-jobs.service.ts';
 import { startImportWorker } from './import-worker.ts';
@@ -71,15 +71,7 @@ describe.each(TEST_DATABASE_KINDS)('task import jobs on %s', (kind) => {
     }
     throw new Error(`job ${id} did not finish`);
   }
-  const taskCount = async () =>
-    Number(
-      (
-        await t.database.db
-          .selectFrom('task')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const taskCount = () => countRows(t.database.db, 'task');
 
   it('answers 202 with the queued job and its Location, then the same report as the synchronous dry run', async () => {
     const file = await taskWorkbook([...rows(3, 'Nhiệm vụ'), row('Báo cáo', 'XYZ')]);

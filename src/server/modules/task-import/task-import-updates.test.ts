@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/database.ts';
 import { actorFor, buildProgramme } from '../../testing/task-factory.ts';
-import { openTestDatabase, TEST_DATABASE_KINDS } from '../../testing/test-database.ts';
+import { countRows, openTestDatabase, TEST_DATABASE_KINDS } from '../../testing/test-database.ts';
 import { seedTestWorld, type TestWorld } from '../../testing/test-world.ts';
 import * as audit from '../audit/audit.service.ts';
 import { SYSTEM } from '../../kernel/principal.ts';
@@ -29,15 +29,7 @@ describe.each(TEST_DATABASE_KINDS)('update-heavy task imports on %s', (kind) => 
     );
   const current = () =>
     db().selectFrom('task').select(['id', 'code', 'title', 'version', 'priority']).orderBy('code').execute();
-  const auditCount = async () =>
-    Number(
-      (
-        await db()
-          .selectFrom('audit_log')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const auditCount = () => countRows(db(), 'audit_log');
   const entriesAfter = (seq: number) =>
     db()
       .selectFrom('audit_log')
