@@ -3,12 +3,12 @@ import { countUpTo } from '../../db/count-up-to.ts';
 import type { Db } from '../../db/database.ts';
 import type { Database, TaskTable } from '../../db/schema.ts';
 import type { TaskSort } from '../../../shared/domain/task-vocabulary.ts';
-import { addDays, today } from '../../../shared/domain/calendar-date.ts';
+import { addDays } from '../../../shared/domain/calendar-date.ts';
 import { type ListCount, TASK_LIST_COUNT_CAP } from '../../../shared/domain/list-count.ts';
 import { OPEN_STATES, type TaskState } from '../../../shared/domain/task-lifecycle.ts';
 import type { Timeliness } from '../../../shared/domain/timeliness.ts';
 import { escapeLike } from '../../kernel/like-patterns.ts';
-import { daysLateSql, periodCovers, timelinessSql } from './timeliness-sql.ts';
+import { daysLateSql, periodCovers, readsCurrentState, timelinessSql } from './timeliness-sql.ts';
 import { matchesWords } from '../../db/search-sql.ts';
 import type { TaskListCursor } from './task-list-cursor.ts';
 import { afterCursor, type SortExpression } from './task-list-keyset.ts';
@@ -144,7 +144,7 @@ type TasksAsOf = ReturnType<typeof tasksAsOf>;
  * most frequent, probe nothing.
  */
 export function progressAsOf(asOf: string): RawBuilder<number> {
-  if (asOf >= today()) return sql<number>`t.progress_percent`;
+  if (readsCurrentState(asOf)) return sql<number>`t.progress_percent`;
   return sql<number>`coalesce((
     SELECT h.percent FROM task_progress h
     WHERE h.task_id = t.id AND h.day <= cast(${asOf} as date)
@@ -330,7 +330,7 @@ async function mostOverdueIds(db: Db, filter: TaskFilter, limit: number): Promis
   const scopeOnly = Object.keys(filter).every((key) =>
     ['asOf', 'dueSoonDays', 'scopePath', 'confidential'].includes(key),
   );
-  if (!filter.scopePath || pathDepth(filter.scopePath) < 2 || !scopeOnly || filter.asOf >= today()) {
+  if (!filter.scopePath || pathDepth(filter.scopePath) < 2 || !scopeOnly || readsCurrentState(filter.asOf)) {
     const rows = await tasksAsOf(db, overdue)
       .select('t.id')
       .orderBy('p.effective_deadline', 'asc')

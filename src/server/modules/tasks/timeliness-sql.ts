@@ -27,16 +27,22 @@ export function timelinessSql(asOf: string, dueSoonDays: number, alias = 'p'): R
 }
 
 /**
+ * Whether a reading of `asOf` reads tasks as they stand now: nothing is recorded on a later day than
+ * today (requests act now: decision 0014), so from today on a task's current period and its own
+ * progress column are what held on `asOf` (decisions 0014, 0030).
+ */
+export const readsCurrentState = (asOf: string): boolean => asOf >= today();
+
+/**
  * The task period that covered `asOf`: periods are [valid_from, valid_to). From today on it is the
- * current period (valid_to IS NULL), since nothing is recorded on a later day than today (requests
- * act now: decision 0014); said so, the condition lets the planner use the indexes of current periods
- * (decision 0030), as progressAsOf reads the task's own column.
+ * current period (valid_to IS NULL); said so, the condition lets the planner use the indexes of
+ * current periods (decision 0030).
  */
 export function periodCovers(asOf: string, alias = 'p'): RawBuilder<boolean> {
   const day = sql`cast(${asOf} as date)`;
   const validFrom = sql.ref(`${alias}.valid_from`);
   const validTo = sql.ref(`${alias}.valid_to`);
-  if (asOf >= today()) return sql<boolean>`${validFrom} <= ${day} AND ${validTo} IS NULL`;
+  if (readsCurrentState(asOf)) return sql<boolean>`${validFrom} <= ${day} AND ${validTo} IS NULL`;
   return sql<boolean>`${validFrom} <= ${day} AND (${validTo} IS NULL OR ${validTo} > ${day})`;
 }
 
