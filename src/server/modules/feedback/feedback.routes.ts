@@ -22,6 +22,7 @@ import {
 import { AppError } from '../../errors.ts';
 import { requirePrincipal } from '../../http/authentication.ts';
 import type { AppContext } from '../../http/context.ts';
+import { sendStoredFile } from '../../http/downloads.ts';
 import { fileDownload, problems } from '../../http/openapi.ts';
 import { RequestValidationError } from '../../http/validation.ts';
 import {
@@ -301,11 +302,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { d
     },
     async (request, reply) => {
       const file = await downloadFeedbackAttachment(db, requirePrincipal(request), request.params.attachmentId);
-      return reply
-        .type(file.mediaType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-        .header('x-content-type-options', 'nosniff')
-        .send(file.content);
+      return sendStoredFile(reply, file);
     },
   );
 };

@@ -7,6 +7,7 @@ import { EvidenceFileSchema } from '../../../shared/schemas/tasks.ts';
 import { AppError } from '../../errors.ts';
 import { requirePrincipal } from '../../http/authentication.ts';
 import type { AppContext } from '../../http/context.ts';
+import { sendStoredFile } from '../../http/downloads.ts';
 import { fileDownload, problems } from '../../http/openapi.ts';
 import {
   closeWhenBodyUnread,
@@ -76,11 +77,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { d
     },
     async (request, reply) => {
       const file = await service.downloadEvidence(db, requirePrincipal(request), request.params.fileId);
-      return reply
-        .type(file.mediaType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-        .header('x-content-type-options', 'nosniff')
-        .send(file.content);
+      return sendStoredFile(reply, file);
     },
   );
 };
