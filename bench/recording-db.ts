@@ -39,3 +39,19 @@ export function inline(text: string, parameters: readonly unknown[]): string {
     return `'${text.replace(/'/g, "''")}'`;
   });
 }
+
+/**
+ * Prints the plan of each recorded query as PostgreSQL ran it (EXPLAIN ANALYZE, BUFFERS), under the
+ * query's opening, through `run` (any connection of the benchmark's database).
+ */
+export async function printPlans(
+  queries: readonly RecordedQuery[],
+  run: (text: string) => Promise<Array<{ 'QUERY PLAN': string }>>,
+  label = '',
+): Promise<void> {
+  for (const query of queries) {
+    const plan = await run(`EXPLAIN (ANALYZE, BUFFERS) ${inline(query.sql, query.parameters)}`);
+    console.log(`\n-- ${label}${query.sql.replace(/\s+/g, ' ').slice(0, 160)}…`);
+    console.log(plan.map((row) => row['QUERY PLAN']).join('\n'));
+  }
+}

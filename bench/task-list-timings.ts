@@ -10,7 +10,7 @@ import { type Db, SESSION_OPTIONS } from '../src/server/db/database.ts';
 import type { Principal } from '../src/server/kernel/principal.ts';
 import { listTasks } from '../src/server/modules/tasks/task-reading.service.ts';
 import { type ListTasksQuery, ListTasksQuerySchema } from '../src/shared/schemas/tasks.ts';
-import { inline, PRODUCT_TYPES, type RecordedQuery, recordingDb } from './recording-db.ts';
+import { PRODUCT_TYPES, printPlans, type RecordedQuery, recordingDb } from './recording-db.ts';
 import { time, type Timing, type TimingOptions } from './support.ts';
 
 export const LIST_PAGE_SIZE = 20;
@@ -82,17 +82,6 @@ async function capturedQueries(url: string, c: ListCase, query: ListTasksQuery):
   return [page, count];
 }
 
-/** Prints the plans of the captured queries (BENCH_EXPLAIN=1). */
-async function explain(pool: pg.Pool, c: ListCase, queries: RecordedQuery[]): Promise<void> {
-  for (const query of queries) {
-    const { rows } = await pool.query<{ 'QUERY PLAN': string }>(
-      `EXPLAIN (ANALYZE, BUFFERS) ${inline(query.sql, query.parameters)}`,
-    );
-    console.log(`\n-- ${c.label}: ${query.sql.replace(/\s+/g, ' ').slice(0, 120)}…`);
-    console.log(rows.map((row) => row['QUERY PLAN']).join('\n'));
-  }
-}
-
 export async function timeTaskList(
   db: Db,
   url: string,
@@ -105,7 +94,8 @@ export async function timeTaskList(
     for (const c of cases) {
       const query = await pageQuery(db, c);
       const raw = await capturedQueries(url, c, query);
-      if (timing.explain) await explain(pool, c, raw);
+      if (timing.explain)
+        await printPlans(raw, async (text) => (await pool.query<{ 'QUERY PLAN': string }>(text)).rows, `${c.label}: `);
       const runRaw = () => Promise.all(raw.map((entry) => pool.query(entry.sql, [...entry.parameters])));
       const page = await listTasks(db, c.principal, query);
       const [rawPage] = await runRaw();

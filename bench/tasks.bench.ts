@@ -26,7 +26,7 @@ import { recordPeriod } from '../src/server/modules/tasks/tasks.repository.ts';
 import { createScratchDatabase } from '../src/server/testing/test-database.ts';
 import { headlineOf, type Headline } from '../src/shared/domain/headline.ts';
 import { today } from '../src/shared/domain/calendar-date.ts';
-import { inline, type RecordedQuery, recordingDb } from './recording-db.ts';
+import { printPlans, type RecordedQuery, recordingDb } from './recording-db.ts';
 import { CPUS, ms, printTable, time, type Timing, verdict } from './support.ts';
 import { LIST_PAGE_SIZE, taskListCases, timeTaskList } from './task-list-timings.ts';
 import { generateDataset } from './tasks-dataset.ts';
@@ -108,13 +108,10 @@ async function explainDashboard(url: string, scope: string, asOf: string): Promi
   const db = recordingDb(url, recorded);
   try {
     await getDashboard(db, SYSTEM, { scope, as_of: asOf });
-    for (const query of recorded.splice(0)) {
-      const { rows } = await sql
-        .raw<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${inline(query.sql, query.parameters)}`)
-        .execute(db);
-      const plan = rows.map((row) => row['QUERY PLAN']);
-      console.log(`\n-- ${query.sql.replace(/\s+/g, ' ').slice(0, 160)}…\n${plan.join('\n')}`);
-    }
+    await printPlans(
+      recorded.splice(0),
+      async (text) => (await sql.raw<{ 'QUERY PLAN': string }>(text).execute(db)).rows,
+    );
   } finally {
     await db.destroy();
   }
