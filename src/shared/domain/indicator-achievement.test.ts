@@ -88,6 +88,17 @@ describe('achievement', () => {
   const dates = fc.integer({ min: 1, max: 6000 }).map((days) => addDays('2024-12-31', days));
   const values = fc.double({ min: -1e6, max: 1e6, noNaN: true });
 
+  it('stays a number when the expected improvement is too small to divide by', () => {
+    // fast-check found it: an improvement of 5e-324 expected, 8.9e-16 made, gave Infinity.
+    const tiny: Trajectory = {
+      direction: 'higher',
+      baseline: { date: '2024-12-31', value: -5e-324 },
+      targets: [{ date: '2030-12-31', value: 5e-324 }],
+    };
+    expect(achievementOf(tiny, { date: '2026-07-02', value: 8.881784197001252e-16 })).toBe(1);
+    expect(achievementOf(tiny, { date: '2026-07-02', value: -1 })).toBe(0);
+  });
+
   it('is the same for an indicator and its mirror in the other direction', () => {
     fc.assert(
       fc.property(values, values, dates, values, (base, target, date, observed) => {

@@ -63,14 +63,17 @@ const gain = (direction: IndicatorDirection, from: number, to: number) =>
 /**
  * Achievement of an observed value on its day: the improvement since the baseline over the
  * improvement the trajectory expects by then. Where none is expected yet (the baseline's day, or a
- * target equal to the baseline), holding the expected value or better is 1 and falling short is 0.
+ * target equal to the baseline, or one too close to it for the ratio to be a number), holding the
+ * expected value or better is 1 and falling short is 0.
  */
 export function achievementOf(trajectory: Trajectory, observed: TrajectoryPoint): number {
   const { direction, baseline } = trajectory;
   const expected = gain(direction, baseline.value, expectedValueOn(trajectory, observed.date));
   const actual = gain(direction, baseline.value, observed.value);
-  if (expected <= 0) return actual >= expected ? 1 : 0;
-  return actual / expected;
+  const ratio = actual / expected;
+  // An expected improvement so small that the ratio overflows counts as none expected.
+  if (expected <= 0 || !Number.isFinite(ratio)) return actual >= expected ? 1 : 0;
+  return ratio;
 }
 
 /** What the heat map and the scorecards show of an indicator for an organization. */
