@@ -15,7 +15,7 @@ const FLOORS = [
   ['auth'],
   ['tasks'],
   ['task-import', 'dashboard'],
-  ['feedback'],
+  ['feedback', 'indicators'],
   ['open311', 'search'],
 ];
 

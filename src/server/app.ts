@@ -15,6 +15,7 @@ import { HASHED_ASSETS_DIR, registerWebAssets } from './http/web-assets.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { indicatorRoutes } from './modules/indicators/indicators.routes.ts';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
 import { directiveRoutes } from './modules/directives/directives.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
@@ -88,6 +89,7 @@ export async function buildApp(database: DatabaseHandle, config: Config): Promis
   await app.register(dashboardRoutes, context);
   await app.register(taskImportRoutes, context);
   await app.register(calendarRoutes, context);
+  await app.register(indicatorRoutes, context);
   await app.register(searchRoutes, context);
 
   await registerWebApp(app, config.webDir);

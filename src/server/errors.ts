@@ -82,3 +82,7 @@ export const staleVersion = (entity: string, currentVersion: number) =>
 /** A value that must be unique is taken: 409, naming the field for the form. */
 export const duplicateField = (field: string, message = `This ${field} is already used`) =>
   new AppError('duplicate', message, { field }, [{ path: field, message: 'error.duplicate' }]);
+
+/** A reference to something that does not exist or may not be used there: 400, naming the field. */
+export const invalidReference = (field: string, message = 'error.invalid_reference') =>
+  new AppError('invalid_reference', `Invalid ${field}`, {}, [{ path: field, message }]);

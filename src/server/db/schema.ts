@@ -11,6 +11,14 @@ import type {
   FeedbackSecretTable,
   InitiativeEvaluationTable,
 } from './schema-feedback.ts';
+import type {
+  EvaluationSettingsTable,
+  IndicatorObservationEventTable,
+  IndicatorObservationTable,
+  IndicatorReporterTable,
+  IndicatorTable,
+  IndicatorTargetTable,
+} from './schema-indicators.ts';
 import type { DocumentType, ExpectedOutput, Priority, TaskEventKind } from '../../shared/domain/task-vocabulary.ts';
 
 /** A calendar date, read and written as 'YYYY-MM-DD' (both drivers are set to return it so). */
@@ -360,6 +368,7 @@ export interface TaskTallyTable {
 }
 
 export type * from './schema-feedback.ts';
+export type * from './schema-indicators.ts';
 
 export interface Database {
   organization: OrganizationTable;
@@ -396,4 +405,10 @@ export interface Database {
   initiative_evaluation: InitiativeEvaluationTable;
   feedback_rate_counter: FeedbackRateCounterTable;
   feedback_secret: FeedbackSecretTable;
+  indicator: IndicatorTable;
+  indicator_reporter: IndicatorReporterTable;
+  indicator_target: IndicatorTargetTable;
+  indicator_observation: IndicatorObservationTable;
+  indicator_observation_event: IndicatorObservationEventTable;
+  evaluation_settings: EvaluationSettingsTable;
 }

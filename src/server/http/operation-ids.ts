@@ -79,6 +79,20 @@ export const OPERATION_IDS: Readonly<Record<string, string>> = {
 
   'GET /api/v1/calendar/years/{year}': 'getCalendarYear',
   'PUT /api/v1/calendar/years/{year}': 'setCalendarYear',
+
+  'GET /api/v1/indicators': 'listIndicators',
+  'POST /api/v1/indicators': 'createIndicator',
+  'GET /api/v1/indicators/{id}': 'getIndicator',
+  'PUT /api/v1/indicators/{id}': 'updateIndicator',
+  'GET /api/v1/indicators/{id}/observations': 'listIndicatorValues',
+  'POST /api/v1/indicators/{id}/observations': 'reportIndicatorValue',
+  'GET /api/v1/indicator-observations': 'listIndicatorValueQueue',
+  'GET /api/v1/indicator-observations/{id}': 'getIndicatorValue',
+  'PUT /api/v1/indicator-observations/{id}': 'correctIndicatorValue',
+  'POST /api/v1/indicator-observations/{id}/approve': 'approveIndicatorValue',
+  'POST /api/v1/indicator-observations/{id}/return': 'returnIndicatorValue',
+  'GET /api/v1/evaluation-settings': 'getEvaluationSettings',
+  'PUT /api/v1/evaluation-settings': 'setEvaluationSettings',
 };
 
 /** `/api/v1/tasks/:id` as OpenAPI writes it, `/api/v1/tasks/{id}`. */

@@ -17,12 +17,22 @@ import { SYSTEM } from '../kernel/principal.ts';
 import { createImportJob } from '../modules/task-import/import-jobs.service.ts';
 import { CALENDAR_ROUTES } from '../testing/route-access/calendar-routes.ts';
 import { SEARCH_ROUTES } from '../testing/route-access/search-routes.ts';
+import { INDICATOR_ROUTES } from '../testing/route-access/indicator-routes.ts';
+import { createIndicator } from '../modules/indicators/indicators.service.ts';
+import { enterObservation } from '../modules/indicators/indicator-observations.service.ts';
 
 /**
  * The rule "every route has a test that a person outside the scope is refused", as a table: one
  * entry per operation of the OpenAPI document. A new route without an entry fails the coverage test.
  */
-const TABLE = { ...FOUNDATION_ROUTES, ...TASK_ROUTES, ...FEEDBACK_ROUTES, ...CALENDAR_ROUTES, ...SEARCH_ROUTES };
+const TABLE = {
+  ...FOUNDATION_ROUTES,
+  ...TASK_ROUTES,
+  ...FEEDBACK_ROUTES,
+  ...CALENDAR_ROUTES,
+  ...SEARCH_ROUTES,
+  ...INDICATOR_ROUTES,
+};
 
 const FEEDBACK_FIXTURE = {
   type: 'recommendation',
@@ -110,8 +120,31 @@ describe.each(TEST_DATABASE_KINDS)('route access on %s', (kind) => {
       action: 'assign',
       organizationId: t.world.org.hanoi.id,
     });
+    const indicator = await createIndicator(db, SYSTEM, {
+      programmeId: programme.id,
+      code: 'HN_ONLINE',
+      nameVi: 'Tỷ lệ hồ sơ trực tuyến của Hà Nội',
+      nameEn: "Hanoi's online applications",
+      nameFr: 'Dossiers en ligne de Hanoï',
+      unit: 'percent',
+      direction: 'higher',
+      level: 'operational',
+      frequency: 'quarter',
+      responsibleOrganizationId: t.world.org.hanoi.id,
+      baseline: { value: 40, date: '2024-12-31' },
+      targets: [{ year: 2030, value: 80 }],
+      reporters: [],
+    });
+    const hanoiObservation = await enterObservation(db, hanoiFocal, indicator.id, {
+      organizationId: t.world.org.hanoi.id,
+      period: '2025-Q1',
+      value: 45,
+      source: 'Cổng dịch vụ công Hà Nội',
+    });
     f = {
       world: t.world,
+      indicatorId: indicator.id,
+      hanoiObservationId: hanoiObservation.id,
       hanoiTokenId: token.json().id,
       focalAssignmentId: focal.json().roles[0].id,
       programmeId: programme.id,

@@ -32,14 +32,40 @@ const EXPECTED: Record<Role, readonly Action[]> = {
     'audit.read',
     'task.read',
     'calendar.write',
+    'indicator.read',
+    'evaluation.configure',
   ],
-  steering: ['person.read', 'task.read', 'task.read_confidential', 'task.assign', 'task.report', 'directive.write'],
-  focal_point: ['person.read', 'task.read', 'task.read_confidential', 'task.report'],
-  leader: ['person.read', 'task.read', 'task.read_confidential'],
+  steering: [
+    'person.read',
+    'task.read',
+    'task.read_confidential',
+    'task.assign',
+    'task.report',
+    'directive.write',
+    'indicator.read',
+    'indicator.approve',
+    'indicator.define',
+  ],
+  focal_point: [
+    'person.read',
+    'task.read',
+    'task.read_confidential',
+    'task.report',
+    'indicator.read',
+    'indicator.report',
+  ],
+  leader: ['person.read', 'task.read', 'task.read_confidential', 'indicator.read'],
   feedback_handler: ['feedback.read', 'feedback.handle'],
-  inspector: ['person.read', 'audit.read', 'task.read', 'task.read_confidential', 'feedback.read'],
+  inspector: ['person.read', 'audit.read', 'task.read', 'task.read_confidential', 'feedback.read', 'indicator.read'],
 };
-const READS: readonly Action[] = ['person.read', 'audit.read', 'task.read', 'task.read_confidential', 'feedback.read'];
+const READS: readonly Action[] = [
+  'person.read',
+  'audit.read',
+  'task.read',
+  'task.read_confidential',
+  'feedback.read',
+  'indicator.read',
+];
 
 const grant = (role: Role, scopePath: string): RoleGrant => ({ role, scopePath });
 

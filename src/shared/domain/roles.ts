@@ -19,6 +19,11 @@ export const ACTIONS = [
   'calendar.write',
   'feedback.read',
   'feedback.handle',
+  'indicator.read',
+  'indicator.report',
+  'indicator.approve',
+  'indicator.define',
+  'evaluation.configure',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -31,6 +36,9 @@ export type Action = (typeof ACTIONS)[number];
  * `calendar.write`: set a year's holidays, checked at a root: the calendar is the whole country's.
  * `feedback.handle`: triage public feedback (from a whole tree's scope) or process what was assigned
  * within the scope; `feedback.read`: read the queue and items.
+ * `indicator.report`: enter and correct an organization's indicator values; `indicator.approve`:
+ * approve or return them; `indicator.define`: define a programme's indicators and targets;
+ * `evaluation.configure`: set the status thresholds and the scorecard's weights (decision 0032).
  */
 const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   admin: [
@@ -41,12 +49,31 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'audit.read',
     'task.read',
     'calendar.write',
+    'indicator.read',
+    'evaluation.configure',
   ],
-  steering: ['person.read', 'task.read', 'task.read_confidential', 'task.assign', 'task.report', 'directive.write'],
-  focal_point: ['person.read', 'task.read', 'task.read_confidential', 'task.report'],
-  leader: ['person.read', 'task.read', 'task.read_confidential'],
+  steering: [
+    'person.read',
+    'task.read',
+    'task.read_confidential',
+    'task.assign',
+    'task.report',
+    'directive.write',
+    'indicator.read',
+    'indicator.approve',
+    'indicator.define',
+  ],
+  focal_point: [
+    'person.read',
+    'task.read',
+    'task.read_confidential',
+    'task.report',
+    'indicator.read',
+    'indicator.report',
+  ],
+  leader: ['person.read', 'task.read', 'task.read_confidential', 'indicator.read'],
   feedback_handler: ['feedback.read', 'feedback.handle'],
-  inspector: ['person.read', 'audit.read', 'task.read', 'task.read_confidential', 'feedback.read'],
+  inspector: ['person.read', 'audit.read', 'task.read', 'task.read_confidential', 'feedback.read', 'indicator.read'],
 };
 
 /** Roles whose reading is not limited to their scope. */
@@ -57,6 +84,7 @@ const READ_ACTIONS: ReadonlySet<Action> = new Set([
   'task.read',
   'task.read_confidential',
   'feedback.read',
+  'indicator.read',
 ]);
 
 export interface RoleGrant {

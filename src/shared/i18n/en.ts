@@ -8,6 +8,7 @@ import { enDirectives } from './en-directives.ts';
 import { enInput } from './en-input.ts';
 import { enSearch } from './en-search.ts';
 import { enDisplay } from './en-display.ts';
+import { enIndicators } from './en-indicators.ts';
 
 /**
  * The source catalogue: every message of the server and the web app, as ICU MessageFormat, one file
@@ -24,6 +25,7 @@ export const en = {
   ...enInput,
   ...enSearch,
   ...enDisplay,
+  ...enIndicators,
 } as const;
 
 export type MessageKey = keyof typeof en;

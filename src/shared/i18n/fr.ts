@@ -9,6 +9,7 @@ import { frDirectives } from './fr-directives.ts';
 import { frInput } from './fr-input.ts';
 import { frSearch } from './fr-search.ts';
 import { frDisplay } from './fr-display.ts';
+import { frIndicators } from './fr-indicators.ts';
 
 /** French. */
 export const fr = {
@@ -22,4 +23,5 @@ export const fr = {
   ...frInput,
   ...frSearch,
   ...frDisplay,
+  ...frIndicators,
 } satisfies Catalogue;

@@ -9,6 +9,7 @@ import { viDirectives } from './vi-directives.ts';
 import { viInput } from './vi-input.ts';
 import { viSearch } from './vi-search.ts';
 import { viDisplay } from './vi-display.ts';
+import { viIndicators } from './vi-indicators.ts';
 
 /** Vietnamese: the default language of the product. */
 export const vi = {
@@ -22,4 +23,5 @@ export const vi = {
   ...viInput,
   ...viSearch,
   ...viDisplay,
+  ...viIndicators,
 } satisfies Catalogue;

@@ -18,6 +18,7 @@ import * as wordSearch from './0016-word-search.ts';
 import * as taskListDeadlineIndex from './0017-task-list-deadline-index.ts';
 import * as feedbackWithoutContact from './0018-feedback-without-contact.ts';
 import * as currentOpenDeadlineIndex from './0019-current-open-deadline-index.ts';
+import * as indicators from './0020-indicators.ts';
 
 /**
  * Forward-only migrations, in order. Listed here rather than read from the folder so that the
@@ -43,4 +44,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0017-task-list-deadline-index': taskListDeadlineIndex,
   '0018-feedback-without-contact': feedbackWithoutContact,
   '0019-current-open-deadline-index': currentOpenDeadlineIndex,
+  '0020-indicators': indicators,
 };

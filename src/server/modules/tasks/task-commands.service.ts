@@ -1,12 +1,12 @@
 import type { Db } from '../../db/database.ts';
 import { searchDocument } from '../../../shared/domain/search.ts';
 import type { CreateTask, UpdateTask } from '../../../shared/schemas/tasks.ts';
-import { AppError, staleVersion } from '../../errors.ts';
+import { AppError, invalidReference, staleVersion } from '../../errors.ts';
 import * as directives from '../directives/directives.repository.ts';
 import { findManyByIds } from '../organizations/organizations.repository.ts';
 import { type Actor, dayOf } from '../../kernel/actor.ts';
 import { lockTaskOrFail, recordTaskEvent, requireCapability, requireReadable } from './task-context.ts';
-import { createTasks, invalidReference } from './task-creation.service.ts';
+import { createTasks } from './task-creation.service.ts';
 import * as repository from './tasks.repository.ts';
 
 /** Creates the task and returns its id. */

@@ -3,7 +3,7 @@ import { isOpen } from '../../../shared/domain/task-lifecycle.ts';
 import { decidingPathOf } from '../../../shared/domain/task-permissions.ts';
 import type { CreateTask } from '../../../shared/schemas/tasks.ts';
 import type { Db } from '../../db/database.ts';
-import { AppError, duplicateField, forbidden, notFound } from '../../errors.ts';
+import { AppError, duplicateField, forbidden, invalidReference, notFound } from '../../errors.ts';
 import * as audit from '../audit/audit.service.ts';
 import { actorIdOf, type Principal } from '../../kernel/principal.ts';
 import * as directives from '../directives/directives.repository.ts';
@@ -17,9 +17,6 @@ import type { LockedTask } from './tasks.repository.ts';
 
 /** What became of each task asked for: created, or refused with the reason the API would give. */
 export type TaskCreation = { id: string; code: string } | { refused: AppError };
-
-export const invalidReference = (field: string, message = 'error.invalid_reference') =>
-  new AppError('invalid_reference', `Invalid ${field}`, {}, [{ path: field, message }]);
 
 /** Who assigns when the caller names nobody: the scope of their steering role, if they have one. */
 export const defaultAssignerId = (principal: Principal): string | undefined =>

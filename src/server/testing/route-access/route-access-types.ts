@@ -25,6 +25,9 @@ export interface Fixtures {
   feedbackAttachmentId: string;
   /** A dry-run import job queued by the steering person. */
   importJobId: string;
+  /** An indicator reported by Hà Nội, and Hà Nội's value for 2025-Q1 awaiting approval. */
+  indicatorId: string;
+  hanoiObservationId: string;
 }
 
 export type Refusal =
