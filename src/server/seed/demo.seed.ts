@@ -7,6 +7,7 @@ import { createPerson, grantRole } from '../modules/people/people.service.ts';
 import { seedCascades } from './cascades.seed.ts';
 import * as marks from './demo-seed.repository.ts';
 import { seedFeedback } from './feedback.seed.ts';
+import { seedIndicators } from './indicators.seed.ts';
 import { seedOrganizations } from './organizations.seed.ts';
 import { seedProgramme } from './programme.seed.ts';
 import { seededRandom } from './random.ts';
@@ -141,7 +142,7 @@ export async function seedDemoIfNeeded(
 export async function seedDemo(db: Db, options: DemoSeedOptions = {}): Promise<SeededAccount[]> {
   if (!(await marks.markStarted(db))) throw new Error('Demo seed: the database is not empty');
   const tell = options.onProgress ?? (() => {});
-  tell('seeding the demo: organizations, people, the Resolution 57 programme, its tasks and feedback');
+  tell('seeding the demo: organizations, people, the Resolution 57 programme, its tasks, feedback and indicators');
   const organizations = await seedOrganizations(db);
   tell(`organizations: ${organizations.size}`);
   const accounts: SeededAccount[] = [];
@@ -169,6 +170,9 @@ export async function seedDemo(db: Db, options: DemoSeedOptions = {}): Promise<S
   const cascaded = await seedCascades(db, organizations, programme.programme.id, centralTasks, actors, random);
   await seedWorkingDay(db, organizations, programme, centralTasks, cascaded, actors);
   await seedFeedback(db, organizations, people, options.onProgress);
+  // A generator of their own: the indicators leave the tasks' and feedback's figures as they were.
+  const values = await seedIndicators(db, organizations, programme, actors, seededRandom(2030));
+  tell(`indicator values: ${values}`);
   await marks.markCompleted(db);
   return accounts;
 }

@@ -9,6 +9,7 @@ import { verify } from '../modules/audit/audit.service.ts';
 import { loadPrincipal } from '../modules/auth/auth.service.ts';
 import { SYSTEM } from '../kernel/principal.ts';
 import { getDashboard } from '../modules/dashboard/dashboard.service.ts';
+import { getIndicator, listIndicators } from '../modules/indicators/indicators.service.ts';
 import { listProgrammes } from '../modules/directives/directives.service.ts';
 import { listFeedbackQueue } from '../modules/feedback/feedback-reading.service.ts';
 import { listPublicFeedback } from '../modules/feedback/feedback.service.ts';
@@ -373,6 +374,54 @@ describe('demo seed on pglite', () => {
       sides.set(relation, (sides.get(relation) ?? 0) + 1);
     }
     expect([...sides.keys()]).toEqual(['assigner']);
+  });
+
+  it('holds the Resolution 57 indicators: the online share at 73.5% in Q3 2025, stale, red, waiting and returned values', async () => {
+    const steering = await principalOf('steering@demo.steerboard.vn');
+    const page = await listIndicators(db(), steering, { limit: 50 });
+    expect(page.items.map((item) => item.code).sort()).toEqual([
+      'BUDGET_STI',
+      'DIGITAL_ECONOMY_GDP',
+      'DIGITAL_FIRMS',
+      'HIGHTECH_EXPORTS',
+      'ONLINE_PUBLIC_SERVICES',
+      'RND_GDP',
+      'RND_NONSTATE',
+      'TFP_GROWTH',
+    ]);
+    const online = page.items.find((item) => item.code === 'ONLINE_PUBLIC_SERVICES');
+    const onCutoff = await getIndicator(db(), steering, online?.id ?? '', CUTOFF);
+    expect(onCutoff.standing).toMatchObject({ latest: { periodKey: '2025-Q2' } });
+    const afterQ3 = await getIndicator(db(), steering, online?.id ?? '', '2025-10-31');
+    expect(afterQ3.standing).toMatchObject({ latest: { periodKey: '2025-Q3', value: 73.5 }, status: 'on_track' });
+    expect(afterQ3.standings).toHaveLength(35);
+    const hanoi = afterQ3.standings.find((standing) => standing.organization.code === '01');
+    expect(hanoi).toMatchObject({ ownTrajectory: true, targets: [{ year: 2030, value: 90 }] });
+    const today = await getIndicator(db(), steering, online?.id ?? '');
+    expect(today.staleCount).toBe(4);
+    const statuses = new Set(today.standings.map((standing) => standing.status));
+    expect(statuses).toEqual(new Set(['on_track', 'at_risk', 'off_track', 'no_data']));
+    const tfp = page.items.find((item) => item.code === 'TFP_GROWTH');
+    expect(tfp?.standing).toMatchObject({ stale: true, status: 'no_data' });
+    const byState = await db()
+      .selectFrom('indicator_observation')
+      .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('state')
+      .execute();
+    const counts = Object.fromEntries(byState.map((row) => [row.state, Number(row.n)]));
+    expect(counts.submitted).toBe(9);
+    expect(counts.returned).toBe(2);
+    // Research spending stays far behind its path: both its values are off track, each with its note.
+    const research = await db()
+      .selectFrom('indicator_observation as o')
+      .innerJoin('indicator as i', 'i.id', 'o.indicator_id')
+      .select('o.note')
+      .where('i.code', '=', 'RND_GDP')
+      .execute();
+    expect(research.length).toBeGreaterThanOrEqual(2);
+    expect(research.every((row) => row.note)).toBe(true);
+    const notes = await db().selectFrom('indicator_observation').select('id').where('note', 'is not', null).execute();
+    expect(notes.length).toBeGreaterThan(10);
   });
 
   it('holds public feedback in every state, with published answers, overdue items and flagged duplicates', async () => {
