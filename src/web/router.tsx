@@ -15,8 +15,17 @@ import { validateFeedbackQueueSearch } from './features/feedback/feedback-queue-
 import type { FeedbackStatisticsSearch } from './features/feedback/feedback-statistics-api.ts';
 import type { PublicAnswersSearch } from './features/feedback/feedback-api.ts';
 import { validateTaskListSearch } from './features/tasks/task-list-search.ts';
-import { optionalDate, optionalList, optionalPositiveInteger, optionalString } from './lib/search-params.ts';
+import {
+  optionalDate,
+  optionalList,
+  optionalOneOf,
+  optionalPositiveInteger,
+  optionalString,
+  pagingOf,
+} from './lib/search-params.ts';
 import { FEEDBACK_FIELDS, FEEDBACK_TYPES } from '../shared/domain/feedback.ts';
+import { INDICATOR_LEVELS, OBSERVATION_STATES } from '../shared/domain/indicator-values.ts';
+import type { IndicatorListSearch, ValueQueueSearch } from './features/indicators/indicators-api.ts';
 import { canImportTasks, canReadTasks, mayDo, sessionQuery } from './lib/session.ts';
 
 /*
@@ -251,6 +260,40 @@ export const feedbackStatisticsRoute = createRoute({
   ),
 });
 
+/** Indicators: filters and date in the URL, so that a link shows the same standings to whoever opens it. */
+export const indicatorListRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/indicators',
+  validateSearch: (search: Record<string, unknown>): IndicatorListSearch => ({
+    q: optionalString(search.q),
+    level: optionalOneOf(search.level, INDICATOR_LEVELS),
+    group: optionalString(search.group),
+    as_of: optionalDate(search.as_of),
+    ...pagingOf(search),
+  }),
+  component: lazyRouteComponent(() => import('./features/indicators/indicator-list-page.tsx'), 'IndicatorListPage'),
+});
+
+export const indicatorRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/indicators/$indicatorId',
+  validateSearch: (search: Record<string, unknown>): { as_of?: string; org?: string } => ({
+    as_of: optionalDate(search.as_of),
+    org: optionalString(search.org),
+  }),
+  component: lazyRouteComponent(() => import('./features/indicators/indicator-page.tsx'), 'IndicatorPage'),
+});
+
+export const valueQueueRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/indicator-values',
+  validateSearch: (search: Record<string, unknown>): ValueQueueSearch => ({
+    state: optionalOneOf(search.state, OBSERVATION_STATES),
+    ...pagingOf(search),
+  }),
+  component: lazyRouteComponent(() => import('./features/indicators/value-queue-page.tsx'), 'ValueQueuePage'),
+});
+
 export const feedbackItemRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/feedback/$feedbackId',
@@ -280,6 +323,9 @@ const routeTree = rootRoute.addChildren([
     feedbackQueueRoute,
     feedbackStatisticsRoute,
     feedbackItemRoute,
+    indicatorListRoute,
+    indicatorRoute,
+    valueQueueRoute,
   ]),
 ]);
 

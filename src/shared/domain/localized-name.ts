@@ -9,3 +9,11 @@ import type { Locale } from '../i18n/index.ts';
 export function nameIn(locale: Locale, names: { nameVi: string; nameEn?: string | null | undefined }): string {
   return locale === 'en' && names.nameEn ? names.nameEn : names.nameVi;
 }
+
+/**
+ * An indicator's name in the interface language: indicators are defined with a name in each of the
+ * three languages, unlike organizations, since a report in French names them in French.
+ */
+export function indicatorNameIn(locale: Locale, names: { nameVi: string; nameEn: string; nameFr: string }): string {
+  return locale === 'en' ? names.nameEn : locale === 'fr' ? names.nameFr : names.nameVi;
+}

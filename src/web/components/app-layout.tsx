@@ -38,6 +38,12 @@ export function AppLayout() {
     { to: '/audit', label: t('nav.audit'), isShown: canReadAudit(session) },
     { to: '/calendar', label: t('nav.calendar'), isShown: !!session },
     { to: '/feedback', label: t('nav.feedback'), isShown: mayDo(session, 'feedback.read') },
+    { to: '/indicators', label: t('nav.indicators'), isShown: mayDo(session, 'indicator.read') },
+    {
+      to: '/indicator-values',
+      label: t('nav.indicatorValues'),
+      isShown: mayDo(session, 'indicator.approve') || mayDo(session, 'indicator.report'),
+    },
   ] as const;
 
   const signedInAs = session ? (

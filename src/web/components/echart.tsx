@@ -1,12 +1,12 @@
-import { BarChart, PieChart } from 'echarts/charts';
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { init, use as registerChartParts, type EChartsCoreOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
-// Only the pieces the dashboard draws, so the bundle does not carry every chart ECharts knows.
+// Only the pieces the dashboard and the indicator pages draw, so the bundle does not carry every chart ECharts knows.
 // SVG rather than canvas: crisp when zoomed or printed, and text stays text.
-registerChartParts([BarChart, PieChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
+registerChartParts([BarChart, LineChart, PieChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
 
 export interface EChartProps {
   option: EChartsCoreOption;

@@ -161,7 +161,10 @@ export interface QueueFilter {
   scopes: string[] | 'everywhere';
 }
 
-/** Values in a state, the longest waiting first, read with limit + 1 (pageFrom). */
+/**
+ * Values in a state, read with limit + 1 (pageFrom): those awaiting a step the longest waiting
+ * first, approved ones the latest first.
+ */
 export async function listQueue(db: Db, filter: QueueFilter, limit: number, offset: number) {
   const scopes = filter.scopes;
   if (scopes !== 'everywhere' && scopes.length === 0) return [];
@@ -176,7 +179,7 @@ export async function listQueue(db: Db, filter: QueueFilter, limit: number, offs
         eb.or((scopes === 'everywhere' ? [] : scopes).map((scope) => eb('g.path', 'like', `${escapeLike(scope)}%`))),
       ),
     )
-    .orderBy('o.entered_at')
+    .orderBy('o.entered_at', filter.state === 'approved' ? 'desc' : 'asc')
     .orderBy('o.id')
     .limit(limit + 1)
     .offset(offset)
