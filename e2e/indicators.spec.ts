@@ -68,7 +68,9 @@ test('a focal point reports a value; steering returns it, the focal point correc
     await focal.getByRole('button', { name: vi('indicator.entry.submit') }).click();
     // Off track without a note: refused, the note asked for, and nothing typed is lost.
     await expect(focal.getByText(vi('indicator.error.noteRequired'))).toBeVisible();
-    await expect(focal.getByLabel(vi('indicator.entry.source'))).toHaveValue('Hệ thống thông tin giải quyết TTHC Hà Nội');
+    await expect(focal.getByLabel(vi('indicator.entry.source'))).toHaveValue(
+      'Hệ thống thông tin giải quyết TTHC Hà Nội',
+    );
     await focal.getByLabel(vi('indicator.entry.note')).fill('Phần mềm một cửa mới triển khai ở 30 phường, xã.');
     await focal.getByRole('button', { name: vi('indicator.entry.submit') }).click();
     await expect(focal.getByText(vi('indicator.entry.sent', { period }))).toBeVisible();
@@ -89,7 +91,9 @@ test('a focal point reports a value; steering returns it, the focal point correc
   await test.step('the focal point reads the reason and corrects the value', async () => {
     await focal.goto('/indicator-values?state=returned');
     const card = valueCard(focal, indicator.name);
-    await expect(card.getByText('Tỷ lệ chưa khớp với báo cáo của Văn phòng UBND thành phố.', { exact: false })).toBeVisible();
+    await expect(
+      card.getByText('Tỷ lệ chưa khớp với báo cáo của Văn phòng UBND thành phố.', { exact: false }),
+    ).toBeVisible();
     // The one who entered it may correct it, never approve it.
     await expect(card.getByRole('button', { name: vi('values.approve') })).toHaveCount(0);
     await card.getByRole('button', { name: vi('values.correct') }).click();
@@ -116,7 +120,9 @@ test('a focal point reports a value; steering returns it, the focal point correc
   });
 });
 
-test('the indicator list shows the Resolution 57 indicators with statuses in words, not colour alone', async ({ page }) => {
+test('the indicator list shows the Resolution 57 indicators with statuses in words, not colour alone', async ({
+  page,
+}) => {
   await signIn(page, ACCOUNTS.leader, undefined, '/indicators?as_of=2025-10-31');
   const table = page.getByRole('table', { name: vi('indicators.title') });
   const online = table.getByRole('row').filter({ hasText: 'Tỷ lệ hồ sơ thủ tục hành chính được thực hiện trực tuyến' });
