@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { IndicatorDirection } from '../../shared/domain/indicator-achievement.ts';
 import type { IndicatorLevel, IndicatorUnit, ObservationState } from '../../shared/domain/indicator-values.ts';
 import type { ReportingFrequency } from '../../shared/domain/reporting-periods.ts';
@@ -84,6 +84,10 @@ export interface EvaluationSettingsTable {
   id: Generated<boolean>;
   on_track: number;
   at_risk: number;
+  /** ScoreWeights, written from validated input only. */
+  weights: ColumnType<unknown, string, string>;
+  ready_band: number;
+  warning_band: number;
   version: Generated<number>;
   updated_by: string | null;
   updated_at: Generated<Date>;

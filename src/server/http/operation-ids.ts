@@ -91,6 +91,7 @@ export const OPERATION_IDS: Readonly<Record<string, string>> = {
   'PUT /api/v1/indicator-observations/{id}': 'correctIndicatorValue',
   'POST /api/v1/indicator-observations/{id}/approve': 'approveIndicatorValue',
   'POST /api/v1/indicator-observations/{id}/return': 'returnIndicatorValue',
+  'GET /api/v1/scorecards': 'listScorecards',
   'GET /api/v1/evaluation-settings': 'getEvaluationSettings',
   'PUT /api/v1/evaluation-settings': 'setEvaluationSettings',
 };

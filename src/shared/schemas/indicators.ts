@@ -191,9 +191,19 @@ export type CorrectObservation = z.infer<typeof CorrectObservationSchema>;
 
 export const ReturnObservationSchema = z.strictObject({ reason: text(2000, { multiline: true }) });
 
+const WeightsSchema = z.strictObject({
+  onTime: z.number().min(0).max(1000),
+  notOverdue: z.number().min(0).max(1000),
+  notLate: z.number().min(0).max(1000),
+  indicators: z.number().min(0).max(1000),
+});
+const BandsSchema = z.strictObject({ ready: z.number().min(0).max(100), warning: z.number().min(0).max(100) });
+
 export const EvaluationSettingsSchema = z.object({
   onTrack: z.number().describe('Achievement from which an indicator is on track'),
   atRisk: z.number().describe('Achievement from which it is at risk; below, off track'),
+  weights: WeightsSchema.describe("The scorecard's weights (decision 0033): onTime, notOverdue, notLate, indicators"),
+  bands: BandsSchema.describe('The score from which a card is green (ready) or yellow (warning); below, red (slow)'),
   version: z.number().int(),
   updatedAt: z.string().nullable(),
 });
@@ -201,4 +211,10 @@ export type EvaluationSettings = z.infer<typeof EvaluationSettingsSchema>;
 
 /** An achievement: 1 is on the trajectory; thresholds past a hundred times it say nothing. */
 const ThresholdSchema = z.number().min(-100).max(100);
-export const PutEvaluationSettingsSchema = z.strictObject({ onTrack: ThresholdSchema, atRisk: ThresholdSchema });
+export const PutEvaluationSettingsSchema = z.strictObject({
+  onTrack: ThresholdSchema,
+  atRisk: ThresholdSchema,
+  weights: WeightsSchema.optional().describe('Left as they are when not sent'),
+  bands: BandsSchema.optional().describe('Left as they are when not sent'),
+});
+export type PutEvaluationSettings = z.infer<typeof PutEvaluationSettingsSchema>;

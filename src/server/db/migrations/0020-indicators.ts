@@ -12,7 +12,8 @@ import { runStatements } from './run-statements.ts';
  * - `indicator_observation_event`: every entry, correction, approval and return, with its value.
  *   A reading as of a past day takes the last approval up to that day, so corrections never
  *   rewrite what an earlier report showed.
- * - `evaluation_settings`: the status thresholds, one row an admin edits.
+ * - `evaluation_settings`: the status thresholds, the scorecard's weights and traffic-light bands,
+ *   one row an admin edits (decision 0033).
  *
  * Values are double precision: both drivers return it as a number, and no indicator needs more
  * than its 15 significant digits.
@@ -100,6 +101,9 @@ const STATEMENTS = `
     id boolean PRIMARY KEY DEFAULT true CHECK (id),
     on_track double precision NOT NULL,
     at_risk double precision NOT NULL,
+    weights jsonb NOT NULL,
+    ready_band double precision NOT NULL,
+    warning_band double precision NOT NULL,
     version integer NOT NULL DEFAULT 1,
     updated_by uuid REFERENCES person(id),
     updated_at timestamptz NOT NULL DEFAULT now()

@@ -1,21 +1,25 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 
-const COLUMNS = ['on_track', 'at_risk', 'version', 'updated_at'] as const;
+const COLUMNS = ['on_track', 'at_risk', 'weights', 'ready_band', 'warning_band', 'version', 'updated_at'] as const;
 
 export async function findSettings(db: Db) {
   return db.selectFrom('evaluation_settings').select(COLUMNS).executeTakeFirst();
 }
 export type SettingsRow = NonNullable<Awaited<ReturnType<typeof findSettings>>>;
 
-export interface ThresholdColumns {
+export interface SettingsColumns {
   on_track: number;
   at_risk: number;
+  /** JSON text of validated ScoreWeights. */
+  weights: string;
+  ready_band: number;
+  warning_band: number;
   updated_by: string | null;
 }
 
 /** The first setting: undefined when another administrator got there first. */
-export async function insertSettings(db: Db, columns: ThresholdColumns): Promise<SettingsRow | undefined> {
+export async function insertSettings(db: Db, columns: SettingsColumns): Promise<SettingsRow | undefined> {
   return db
     .insertInto('evaluation_settings')
     .values(columns)
@@ -28,7 +32,7 @@ export async function insertSettings(db: Db, columns: ThresholdColumns): Promise
 export async function updateSettingsIfVersion(
   db: Db,
   expectedVersion: number,
-  columns: ThresholdColumns,
+  columns: SettingsColumns,
 ): Promise<SettingsRow | undefined> {
   return db
     .updateTable('evaluation_settings')
@@ -38,7 +42,7 @@ export async function updateSettingsIfVersion(
     .executeTakeFirst();
 }
 
-/** Paths of the roots: the thresholds are the whole country's, so only a root's admin sets them. */
+/** Paths of the roots: the settings are the whole country's, so only a root's admin sets them. */
 export async function rootPaths(db: Db): Promise<string[]> {
   const rows = await db.selectFrom('organization').select('path').where('parent_id', 'is', null).execute();
   return rows.map((row) => row.path);

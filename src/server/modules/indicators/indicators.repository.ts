@@ -250,3 +250,30 @@ export async function reportingState(db: Db, indicatorIds: readonly string[], as
     .groupBy(['indicator_id', 'organization_id'])
     .execute();
 }
+
+/** Every indicator's id: the scorecards read them all. */
+export async function allIndicatorIds(db: Db): Promise<string[]> {
+  return (await db.selectFrom('indicator').select('id').orderBy('code').execute()).map((row) => row.id);
+}
+
+/** The organizations of some kinds (the ministries, or the provinces), with their paths. */
+export async function organizationsOfKinds(db: Db, kinds: readonly IndicatorKindsFilter[]) {
+  return db
+    .selectFrom('organization')
+    .select(['id', 'code', 'name_vi', 'name_en', 'path'])
+    .where('kind', 'in', kinds)
+    .orderBy('sort_key')
+    .execute();
+}
+type IndicatorKindsFilter = 'ministry' | 'ministry_level_agency' | 'province' | 'city';
+
+/** The paths of organizations by id: a task's lead counts for the ministry or province above it. */
+export async function pathsOf(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('organization')
+    .select(['id', 'path'])
+    .where('id', '=', sql<string>`any(${[...ids]}::uuid[])`)
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.path]));
+}

@@ -28,6 +28,8 @@ import { once } from '../idempotency/idempotency.service.ts';
 import { getEvaluationSettings, putEvaluationSettings } from './evaluation-settings.service.ts';
 import * as observations from './indicator-observations.service.ts';
 import { createIndicator, getIndicator, listIndicators, updateIndicator } from './indicators.service.ts';
+import { getScorecards } from './scorecards.service.ts';
+import { ScorecardQuerySchema, ScorecardsSchema } from '../../../shared/schemas/scorecards.ts';
 
 const tags = ['Indicators'];
 const Params = z.object({ id: IdSchema });
@@ -240,6 +242,20 @@ export const indicatorRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { 
           optionalIfMatch(request),
         ),
       ),
+  );
+
+  app.get(
+    '/api/v1/scorecards',
+    {
+      schema: {
+        tags,
+        summary:
+          'The scorecards of the ministries or the provinces for a quarter: the published formula and weights, the ranking, the change since the quarter before',
+        querystring: ScorecardQuerySchema,
+        response: { 200: ScorecardsSchema, ...problems(400, 401, 403) },
+      },
+    },
+    async (request) => getScorecards(db, requirePrincipal(request), request.query),
   );
 
   app.get(

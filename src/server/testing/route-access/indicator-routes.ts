@@ -121,6 +121,11 @@ export const INDICATOR_ROUTES: Record<string, Entry> = {
     }),
     expected: { status: 404, because: 'a value awaiting approval is not seen outside its scope' },
   },
+  'GET /api/v1/scorecards': {
+    as: 'handler',
+    request: () => ({ method: 'GET', url: '/api/v1/scorecards?kind=provinces' }),
+    expected: { status: 403, because: 'a feedback handler does not follow the programme' },
+  },
   'GET /api/v1/evaluation-settings': {
     as: 'handler',
     request: () => ({ method: 'GET', url: '/api/v1/evaluation-settings' }),
