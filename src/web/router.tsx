@@ -25,7 +25,7 @@ import {
 } from './lib/search-params.ts';
 import { FEEDBACK_FIELDS, FEEDBACK_TYPES } from '../shared/domain/feedback.ts';
 import { INDICATOR_LEVELS, OBSERVATION_STATES } from '../shared/domain/indicator-values.ts';
-import type { IndicatorListSearch, ValueQueueSearch } from './features/indicators/indicators-api.ts';
+import type { IndicatorListSearch, ScorecardSearch, ValueQueueSearch } from './features/indicators/indicators-api.ts';
 import { canImportTasks, canReadTasks, mayDo, sessionQuery } from './lib/session.ts';
 
 /*
@@ -294,6 +294,26 @@ export const valueQueueRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/indicators/value-queue-page.tsx'), 'ValueQueuePage'),
 });
 
+export const scorecardsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/scorecards',
+  validateSearch: (search: Record<string, unknown>): ScorecardSearch => ({
+    kind: optionalOneOf(search.kind, ['ministries', 'provinces'] as const),
+    period: optionalString(search.period),
+  }),
+  component: lazyRouteComponent(() => import('./features/indicators/scorecards-page.tsx'), 'ScorecardsPage'),
+});
+
+export const heatMapRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/heat-map',
+  validateSearch: (search: Record<string, unknown>): { period?: string; by?: string } => ({
+    period: optionalString(search.period),
+    by: optionalString(search.by),
+  }),
+  component: lazyRouteComponent(() => import('./features/indicators/heat-map-page.tsx'), 'HeatMapPage'),
+});
+
 export const feedbackItemRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/feedback/$feedbackId',
@@ -326,6 +346,8 @@ const routeTree = rootRoute.addChildren([
     indicatorListRoute,
     indicatorRoute,
     valueQueueRoute,
+    scorecardsRoute,
+    heatMapRoute,
   ]),
 ]);
 

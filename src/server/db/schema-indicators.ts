@@ -80,6 +80,18 @@ export interface IndicatorObservationEventTable {
   day: CalendarDate;
 }
 
+/** What an organization's standing rests on from `valid_from` until `valid_to` (exclusive; null: still). */
+export interface IndicatorReadingTable {
+  indicator_id: string;
+  organization_id: string;
+  valid_from: CalendarDate;
+  valid_to: CalendarDate | null;
+  approved_period_key: string | null;
+  approved_period_end: CalendarDate | null;
+  approved_value: number | null;
+  reported_end: CalendarDate | null;
+}
+
 export interface EvaluationSettingsTable {
   id: Generated<boolean>;
   on_track: number;

@@ -15,6 +15,7 @@ import type {
   EvaluationSettingsTable,
   IndicatorObservationEventTable,
   IndicatorObservationTable,
+  IndicatorReadingTable,
   IndicatorReporterTable,
   IndicatorTable,
   IndicatorTargetTable,
@@ -410,5 +411,6 @@ export interface Database {
   indicator_target: IndicatorTargetTable;
   indicator_observation: IndicatorObservationTable;
   indicator_observation_event: IndicatorObservationEventTable;
+  indicator_reading: IndicatorReadingTable;
   evaluation_settings: EvaluationSettingsTable;
 }

@@ -39,6 +39,8 @@ export function AppLayout() {
     { to: '/calendar', label: t('nav.calendar'), isShown: !!session },
     { to: '/feedback', label: t('nav.feedback'), isShown: mayDo(session, 'feedback.read') },
     { to: '/indicators', label: t('nav.indicators'), isShown: mayDo(session, 'indicator.read') },
+    { to: '/scorecards', label: t('nav.scorecards'), isShown: mayDo(session, 'indicator.read') },
+    { to: '/heat-map', label: t('nav.heatMap'), isShown: mayDo(session, 'indicator.read') },
     {
       to: '/indicator-values',
       label: t('nav.indicatorValues'),

@@ -12,6 +12,11 @@ import { runStatements } from './run-statements.ts';
  * - `indicator_observation_event`: every entry, correction, approval and return, with its value.
  *   A reading as of a past day takes the last approval up to that day, so corrections never
  *   rewrite what an earlier report showed.
+ * - `indicator_reading`: what each organization's standing on an indicator rests on, and from which
+ *   day to which: its latest approved value and the end of the latest period it reported. Kept by the
+ *   services beside each entry and approval; a reading as of any day is the row holding that day,
+ *   one per organization, found through a range index for the whole country at once (as the task
+ *   tallies are, decision 0011) or by indicator.
  * - `evaluation_settings`: the status thresholds, the scorecard's weights and traffic-light bands,
  *   one row an admin edits (decision 0033).
  *
@@ -97,6 +102,22 @@ const STATEMENTS = `
   CREATE INDEX indicator_observation_event_observation_idx ON indicator_observation_event (observation_id, id);
   CREATE INDEX indicator_observation_approval_idx ON indicator_observation_event (observation_id, day, id)
     INCLUDE (value) WHERE kind = 'approved';
+  CREATE TABLE indicator_reading (
+    indicator_id uuid NOT NULL,
+    organization_id uuid NOT NULL,
+    valid_from date NOT NULL,
+    valid_to date,
+    approved_period_key text,
+    approved_period_end date,
+    approved_value double precision,
+    reported_end date,
+    PRIMARY KEY (indicator_id, organization_id, valid_from),
+    FOREIGN KEY (indicator_id, organization_id) REFERENCES indicator_reporter (indicator_id, organization_id),
+    CHECK (valid_to > valid_from)
+  );
+  CREATE INDEX indicator_reading_validity_idx ON indicator_reading USING spgist (daterange(valid_from, valid_to))
+    INCLUDE (indicator_id, organization_id, valid_from, valid_to, approved_period_key, approved_period_end,
+             approved_value, reported_end);
   CREATE TABLE evaluation_settings (
     id boolean PRIMARY KEY DEFAULT true CHECK (id),
     on_track double precision NOT NULL,

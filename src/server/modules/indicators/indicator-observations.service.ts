@@ -30,6 +30,7 @@ import { actorIdOf, type Principal } from '../../kernel/principal.ts';
 import * as audit from '../audit/audit.service.ts';
 import { findByIdOrCode } from '../organizations/organizations.repository.ts';
 import { statusThresholds } from './evaluation-settings.service.ts';
+import { recordReading } from './indicator-readings.ts';
 import { trajectoryOf } from './indicator-standings.ts';
 import * as indicators from './indicators.repository.ts';
 import * as repository from './indicator-observations.repository.ts';
@@ -154,6 +155,7 @@ export async function enterObservation(
       at: actor.now,
       day: dayOf(actor),
     });
+    await recordReading(tx, indicatorId, input.organizationId, dayOf(actor), { reported: period.end });
     await audit.record(tx, principal, [
       {
         action: 'indicator.value_entered',
@@ -316,6 +318,11 @@ async function decide(
       at: actor.now,
       day: dayOf(actor),
     });
+    if (approving) {
+      await recordReading(tx, row.indicator_id, row.organization_id, dayOf(actor), {
+        approved: { periodKey: row.period_key, periodEnd: row.period_end, value: row.value },
+      });
+    }
     await audit.record(tx, actor.principal, [
       {
         action: approving ? 'indicator.value_approved' : 'indicator.value_returned',

@@ -205,52 +205,6 @@ export async function findTargets(db: Db, indicatorIds: readonly string[]) {
     .execute();
 }
 
-/**
- * Each organization's latest value approved by `asOf`, of a period ended by then: the value of its
- * last approval up to that day, so a later correction does not rewrite a past reading.
- */
-export async function latestApproved(db: Db, indicatorIds: readonly string[], asOf: CalendarDate) {
-  if (indicatorIds.length === 0) return [];
-  return db
-    .selectFrom('indicator_observation as o')
-    .innerJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom('indicator_observation_event as e')
-          .select('e.value')
-          .whereRef('e.observation_id', '=', 'o.id')
-          .where('e.kind', '=', 'approved')
-          .where('e.day', '<=', asOf)
-          .orderBy('e.id', 'desc')
-          .limit(1)
-          .as('a'),
-      (join) => join.onTrue(),
-    )
-    .distinctOn(['o.indicator_id', 'o.organization_id'])
-    .select(['o.indicator_id', 'o.organization_id', 'o.period_key', 'o.period_end', 'a.value'])
-    .where('o.indicator_id', 'in', indicatorIds)
-    .where('o.period_end', '<=', asOf)
-    .orderBy('o.indicator_id')
-    .orderBy('o.organization_id')
-    .orderBy('o.period_end', 'desc')
-    .execute();
-}
-
-/** Each organization's latest period reported by `asOf` (approved or not), and its values awaiting approval now. */
-export async function reportingState(db: Db, indicatorIds: readonly string[], asOf: CalendarDate) {
-  if (indicatorIds.length === 0) return [];
-  return db
-    .selectFrom('indicator_observation')
-    .select(['indicator_id', 'organization_id'])
-    .select((eb) => [
-      eb.fn.max(sql<CalendarDate>`CASE WHEN reported_on <= ${asOf} THEN period_end END`).as('latest_reported_end'),
-      eb.fn.countAll<number>().filterWhere('state', '=', 'submitted').as('waiting'),
-    ])
-    .where('indicator_id', 'in', indicatorIds)
-    .groupBy(['indicator_id', 'organization_id'])
-    .execute();
-}
-
 /** Every indicator's id: the scorecards read them all. */
 export async function allIndicatorIds(db: Db): Promise<string[]> {
   return (await db.selectFrom('indicator').select('id').orderBy('code').execute()).map((row) => row.id);

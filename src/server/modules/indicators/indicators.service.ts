@@ -27,6 +27,7 @@ import { findManyByIds } from '../organizations/organizations.repository.ts';
 import { statusThresholds } from './evaluation-settings.service.ts';
 import { type IndicatorReadings, nextIndicatorTarget, standingOf } from './indicator-standings.ts';
 import * as repository from './indicators.repository.ts';
+import { readingsOn, waitingCounts } from './indicator-readings.repository.ts';
 
 /** Whoever reads indicators anywhere reads their definitions: they are the programme's published measures. */
 export function requireIndicatorReader(principal: Principal): void {
@@ -35,18 +36,23 @@ export function requireIndicatorReader(principal: Principal): void {
   }
 }
 
-/** Everything a standing is computed from, for many indicators in five queries. */
+/**
+ * Everything a standing is computed from, for many indicators in five queries: their definitions,
+ * reporters and targets, each organization's reading on the day, and the values awaiting approval.
+ * `'all'` reads every indicator (the scorecards) through the readings' range index.
+ */
 export async function loadReadings(
   db: Db,
-  ids: readonly string[],
+  ids: readonly string[] | 'all',
   asOf: CalendarDate,
 ): Promise<Map<string, IndicatorReadings>> {
-  const [indicators, reporters, targets, approved, reported] = await Promise.all([
-    repository.findIndicators(db, ids),
-    repository.findReporters(db, ids),
-    repository.findTargets(db, ids),
-    repository.latestApproved(db, ids, asOf),
-    repository.reportingState(db, ids, asOf),
+  const indicatorIds = ids === 'all' ? await repository.allIndicatorIds(db) : ids;
+  const [indicators, reporters, targets, onTheDay, waiting] = await Promise.all([
+    repository.findIndicators(db, indicatorIds),
+    repository.findReporters(db, indicatorIds),
+    repository.findTargets(db, indicatorIds),
+    readingsOn(db, ids, asOf),
+    waitingCounts(db, ids),
   ]);
   const readings = new Map<string, IndicatorReadings>(
     indicators.map((indicator) => [
@@ -62,18 +68,28 @@ export async function loadReadings(
       value: target.value,
     });
   }
-  for (const row of approved) {
-    readings.get(row.indicator_id)?.approved.set(row.organization_id, {
-      periodKey: row.period_key,
-      periodEnd: row.period_end,
-      value: row.value,
+  const waitingBy = new Map(waiting.map((row) => [`${row.indicator_id}|${row.organization_id}`, Number(row.n)]));
+  for (const row of onTheDay) {
+    const each = readings.get(row.indicator_id);
+    if (!each) continue;
+    if (row.approved_period_key !== null && row.approved_period_end !== null && row.approved_value !== null) {
+      each.approved.set(row.organization_id, {
+        periodKey: row.approved_period_key,
+        periodEnd: row.approved_period_end,
+        value: row.approved_value,
+      });
+    }
+    each.reported.set(row.organization_id, {
+      latestReportedEnd: row.reported_end,
+      waiting: waitingBy.get(`${row.indicator_id}|${row.organization_id}`) ?? 0,
     });
   }
-  for (const row of reported) {
-    readings.get(row.indicator_id)?.reported.set(row.organization_id, {
-      latestReportedEnd: row.latest_reported_end,
-      waiting: Number(row.waiting),
-    });
+  // An organization with values waiting but no reading on the day (all came later) still shows them.
+  for (const [key, n] of waitingBy) {
+    const [indicatorId = '', organizationId = ''] = key.split('|');
+    const each = readings.get(indicatorId);
+    if (each && !each.reported.has(organizationId))
+      each.reported.set(organizationId, { latestReportedEnd: null, waiting: n });
   }
   return readings;
 }

@@ -8,6 +8,7 @@ import type {
   ObservationDetail,
 } from '../../../shared/schemas/indicators.ts';
 import type { ObservationState } from '../../../shared/domain/indicator-values.ts';
+import type { Scorecards } from '../../../shared/schemas/scorecards.ts';
 import { api, apiRequest } from '../../lib/api-client.ts';
 import type { Page } from '../organizations/organizations-api.ts';
 
@@ -100,3 +101,15 @@ export const returnValue = (value: Observation, reason: string) =>
     { reason },
     { ifMatch: value.version },
   );
+
+export interface ScorecardSearch {
+  kind?: 'ministries' | 'provinces';
+  period?: string;
+}
+
+export const scorecardsQuery = (kind: 'ministries' | 'provinces', period: string | undefined) =>
+  queryOptions({
+    queryKey: ['scorecards', kind, period ?? null],
+    queryFn: ({ signal }) => api.get<Scorecards>('/scorecards', { kind, period }, signal),
+    placeholderData: keepPreviousData,
+  });
