@@ -131,3 +131,38 @@ test('the indicator list shows the Resolution 57 indicators with statuses in wor
   await expect(table.getByText(vi('indicator.status.off_track')).first()).toBeVisible();
   expect(await seriousAccessibilityViolations(page)).toEqual([]);
 });
+
+test('steering reads the scorecards and the heat map of the provinces, then opens a province', async ({ page }) => {
+  await signIn(page, ACCOUNTS.steering, undefined, '/scorecards?kind=provinces&period=2025-Q3');
+  const ranking = page.getByRole('table', { name: vi('scorecards.title') });
+  // The formula with its weights is on the scorecard itself.
+  await expect(
+    page.getByText(vi('scorecards.formula', { onTime: 40, notOverdue: 20, notLate: 10, indicators: 30 })),
+  ).toBeVisible();
+  await expect(ranking.getByRole('row')).toHaveCount(35);
+  await expect(ranking.getByRole('rowheader', { name: /Thành phố Hà Nội/ })).toBeVisible();
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+  await page
+    .getByRole('link', { name: vi('nav.heatMap') })
+    .first()
+    .click();
+  await page.getByRole('heading', { level: 1, name: vi('heatMap.title') }).waitFor();
+  const map = page.getByRole('navigation', { name: vi('heatMap.title') });
+  await expect(map.getByRole('link')).toHaveCount(34);
+  // Each tile says its state in words for those who cannot tell the colours apart.
+  const hanoi = map.getByRole('link', { name: /^Hà Nội: / });
+  await expect(hanoi).toHaveAttribute('aria-label', /(Sẵn sàng|Cảnh báo|Chậm|Chưa chấm điểm)/);
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+  await test.step('coloured by the online share, then opened', async () => {
+    await page.getByRole('combobox', { name: vi('heatMap.colourBy') }).click();
+    await page.getByRole('option', { name: 'Tỷ lệ hồ sơ thủ tục hành chính được thực hiện trực tuyến' }).click();
+    await expect(hanoi).toHaveAttribute(
+      'aria-label',
+      /(Đúng lộ trình|Có nguy cơ chậm|Chậm so với lộ trình|Chưa có số liệu)/,
+    );
+    await hanoi.click();
+    await expect(page.getByRole('combobox', { name: vi('reading.scope') })).toHaveValue(/Thành phố Hà Nội/);
+  });
+});

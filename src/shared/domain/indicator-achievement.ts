@@ -67,9 +67,26 @@ const gain = (direction: IndicatorDirection, from: number, to: number) =>
  * expected value or better is 1 and falling short is 0.
  */
 export function achievementOf(trajectory: Trajectory, observed: TrajectoryPoint): number {
-  const { direction, baseline } = trajectory;
-  const expected = gain(direction, baseline.value, expectedValueOn(trajectory, observed.date));
-  const actual = gain(direction, baseline.value, observed.value);
+  return achievementFrom(
+    trajectory.direction,
+    trajectory.baseline.value,
+    expectedValueOn(trajectory, observed.date),
+    observed.value,
+  );
+}
+
+/**
+ * The same ratio from the three values it compares, for callers that read the expected value once
+ * for many observations of the same day (the scorecards: one per indicator, not one per reporter).
+ */
+export function achievementFrom(
+  direction: IndicatorDirection,
+  baselineValue: number,
+  expectedValue: number,
+  observedValue: number,
+): number {
+  const expected = gain(direction, baselineValue, expectedValue);
+  const actual = gain(direction, baselineValue, observedValue);
   const ratio = actual / expected;
   // An expected improvement so small that the ratio overflows counts as none expected.
   if (expected <= 0 || !Number.isFinite(ratio)) return actual >= expected ? 1 : 0;

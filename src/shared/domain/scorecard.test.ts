@@ -13,20 +13,29 @@ import {
 
 describe('the scorecard formula', () => {
   it('weighs on-time completion, overdue and late tasks and the indicators, out of 100', () => {
-    const parts = scorePartsOf({ total: 4, completedOnTime: 2, completedLate: 1, overdue: 1 }, [1, 0.5]);
+    const parts = scorePartsOf({ total: 4, completedOnTime: 2, completedLate: 1, overdue: 1 }, { count: 2, sum: 1.5 });
     expect(parts).toEqual({ onTime: 0.5, notOverdue: 0.75, notLate: 0.75, indicators: 0.75 });
     // 40 × 0.5 + 20 × 0.75 + 10 × 0.75 + 30 × 0.75 = 65
     expect(scoreOf(parts, DEFAULT_SCORE_WEIGHTS)).toBe(65);
   });
 
   it('shares the weight of a part the agency does not have among the others', () => {
-    const withoutIndicators = scorePartsOf({ total: 2, completedOnTime: 1, completedLate: 0, overdue: 1 }, []);
+    const withoutIndicators = scorePartsOf(
+      { total: 2, completedOnTime: 1, completedLate: 0, overdue: 1 },
+      { count: 0, sum: 0 },
+    );
     // (40 × 0.5 + 20 × 0.5 + 10 × 1) / 70
     expect(scoreOf(withoutIndicators, DEFAULT_SCORE_WEIGHTS)).toBe(57.1);
-    const withoutTasks = scorePartsOf({ total: 0, completedOnTime: 0, completedLate: 0, overdue: 0 }, [0.8]);
+    const withoutTasks = scorePartsOf(
+      { total: 0, completedOnTime: 0, completedLate: 0, overdue: 0 },
+      { count: 1, sum: 0.8 },
+    );
     expect(scoreOf(withoutTasks, DEFAULT_SCORE_WEIGHTS)).toBe(80);
     expect(
-      scoreOf(scorePartsOf({ total: 0, completedOnTime: 0, completedLate: 0, overdue: 0 }, []), DEFAULT_SCORE_WEIGHTS),
+      scoreOf(
+        scorePartsOf({ total: 0, completedOnTime: 0, completedLate: 0, overdue: 0 }, { count: 0, sum: 0 }),
+        DEFAULT_SCORE_WEIGHTS,
+      ),
     ).toBeNull();
   });
 

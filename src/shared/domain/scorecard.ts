@@ -56,17 +56,23 @@ export const cappedAchievement = (achievement: number | null, stale: boolean): n
 
 export type ScoreParts = Record<ScorePart, number | null>;
 
+/** The indicators an agency reports, as the `indicators` part counts them: how many, and their capped achievements summed. */
+export interface IndicatorTally {
+  count: number;
+  sum: number;
+}
+
 /** The parts of an agency's score from its tasks' headline and its indicators' capped achievements. */
 export function scorePartsOf(
   tasks: Pick<Headline, 'total' | 'completedOnTime' | 'completedLate' | 'overdue'>,
-  indicators: readonly number[],
+  indicators: IndicatorTally,
 ): ScoreParts {
   const hasTasks = tasks.total > 0;
   return {
     onTime: hasTasks ? tasks.completedOnTime / tasks.total : null,
     notOverdue: hasTasks ? 1 - tasks.overdue / tasks.total : null,
     notLate: hasTasks ? 1 - tasks.completedLate / tasks.total : null,
-    indicators: indicators.length > 0 ? indicators.reduce((sum, each) => sum + each, 0) / indicators.length : null,
+    indicators: indicators.count > 0 ? indicators.sum / indicators.count : null,
   };
 }
 

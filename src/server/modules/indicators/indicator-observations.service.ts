@@ -418,6 +418,7 @@ export async function listSeries(
   organizationId: string | undefined,
 ): Promise<Observation[]> {
   requireIndicatorReader(principal);
+  if ((await indicators.findIndicators(db, [indicatorId])).length === 0) throw notFound('indicator', indicatorId);
   const rows = await repository.findSeries(db, indicatorId, organizationId);
   const [thresholds, trajectories] = await Promise.all([statusThresholds(db), trajectoriesOf(db, [indicatorId])]);
   return rows

@@ -83,6 +83,15 @@ export async function readingsOn(db: Db, indicatorIds: readonly string[] | 'all'
   return query.execute();
 }
 
+/** What the scorecards read of every organization's reading on `asOf`: its figures, without names or keys. */
+export async function figuresOn(db: Db, asOf: CalendarDate) {
+  return db
+    .selectFrom('indicator_reading')
+    .select(['indicator_id', 'organization_id', 'approved_period_end', 'approved_value', 'reported_end'])
+    .where(sql<boolean>`daterange(valid_from, valid_to) @> ${asOf}::date`)
+    .execute();
+}
+
 /** Values awaiting approval now, by indicator and organization (a small partial index). */
 export async function waitingCounts(db: Db, indicatorIds: readonly string[] | 'all') {
   let query = db

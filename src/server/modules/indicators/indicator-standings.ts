@@ -55,6 +55,10 @@ export function trajectoryOf(
   };
 }
 
+/** Stale: nothing reported for the latest period due (its end `dueEnd`), or never reported. */
+export const isStaleAgainst = (reportedEnd: CalendarDate | null | undefined, dueEnd: CalendarDate): boolean =>
+  !reportedEnd || reportedEnd < dueEnd;
+
 export const yearOfTarget = (date: CalendarDate): number => Number(date.slice(0, 4));
 
 /** Where one reporting organization stands on `asOf`: the one reading of standing for every screen and report. */
@@ -68,8 +72,7 @@ export function standingOf(
   const latest = readings.approved.get(reporter.organization_id) ?? null;
   const reported = readings.reported.get(reporter.organization_id);
   const due = latestDuePeriod(readings.indicator.frequency, asOf);
-  const reportedEnd = reported?.latestReportedEnd ?? null;
-  const stale = reportedEnd === null || reportedEnd < due.end;
+  const stale = isStaleAgainst(reported?.latestReportedEnd, due.end);
   // A stale organization has no status: an old value does not say where it stands now.
   const achievement = latest ? achievementOf(trajectory, { date: latest.periodEnd, value: latest.value }) : null;
   return {

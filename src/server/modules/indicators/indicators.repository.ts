@@ -231,3 +231,22 @@ export async function pathsOf(db: Db, ids: readonly string[]): Promise<Map<strin
     .execute();
   return new Map(rows.map((row) => [row.id, row.path]));
 }
+
+/** How many indicators each organization reports: the scorecards' count of its indicators. */
+export async function reportedCounts(db: Db): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('indicator_reporter')
+    .select(['organization_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('organization_id')
+    .execute();
+  return new Map(rows.map((row) => [row.organization_id, Number(row.n)]));
+}
+
+/** The reporters that set a baseline of their own (few: a province's plan). */
+export async function ownBaselines(db: Db) {
+  return db
+    .selectFrom('indicator_reporter')
+    .select(['indicator_id', 'organization_id', 'baseline_value', 'baseline_date'])
+    .where('baseline_value', 'is not', null)
+    .execute();
+}

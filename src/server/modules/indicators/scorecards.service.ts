@@ -7,16 +7,17 @@ import {
   previousPeriod,
   type ReportingPeriod,
 } from '../../../shared/domain/reporting-periods.ts';
-import { cappedAchievement, lightOf, rankByScore, scoreOf, scorePartsOf } from '../../../shared/domain/scorecard.ts';
+import { lightOf, rankByScore, scoreOf, scorePartsOf } from '../../../shared/domain/scorecard.ts';
 import { DEFAULT_DUE_SOON_DAYS, TIMELINESS } from '../../../shared/domain/timeliness.ts';
 import type { Scorecard, Scorecards, ScorecardQuery } from '../../../shared/schemas/scorecards.ts';
 import { AppError } from '../../errors.ts';
 import type { Principal } from '../../kernel/principal.ts';
 import { talliedCounts } from '../dashboard/task-tallies.repository.ts';
 import { getEvaluationSettings } from './evaluation-settings.service.ts';
-import { standingOf } from './indicator-standings.ts';
+import { type IndicatorDefinitions, sharesOn } from './indicator-shares.ts';
+import { figuresOn } from './indicator-readings.repository.ts';
 import * as repository from './indicators.repository.ts';
-import { loadReadings, requireIndicatorReader } from './indicators.service.ts';
+import { requireIndicatorReader } from './indicators.service.ts';
 
 const KINDS = {
   ministries: ['ministry', 'ministry_level_agency'],
@@ -46,10 +47,19 @@ export async function getScorecards(db: Db, principal: Principal, query: Scoreca
   requireIndicatorReader(principal);
   const period = quarterOf(query.period);
   const before = previousPeriod(period);
-  const settings = await getEvaluationSettings(db);
+  const ids = await repository.allIndicatorIds(db);
+  const [settings, organizations, indicators, targets, ownBaselines, reported] = await Promise.all([
+    getEvaluationSettings(db),
+    repository.organizationsOfKinds(db, KINDS[query.kind]),
+    repository.findIndicators(db, ids),
+    repository.findTargets(db, ids),
+    repository.ownBaselines(db),
+    repository.reportedCounts(db),
+  ]);
+  const scope: Scope = { organizations, definitions: { indicators, targets, ownBaselines, reported }, settings };
   const [current, previous] = await Promise.all([
-    cardsOn(db, query.kind, readingDay(period), settings),
-    cardsOn(db, query.kind, readingDay(before), settings),
+    cardsOn(db, scope, readingDay(period)),
+    cardsOn(db, scope, readingDay(before)),
   ]);
   const earlier = new Map(previous.map((card) => [card.organization.id, card]));
   return {
@@ -73,22 +83,22 @@ export async function getScorecards(db: Db, principal: Principal, query: Scoreca
 
 type Card = Omit<Scorecard, 'previous' | 'change'>;
 
-async function cardsOn(
-  db: Db,
-  kind: ScorecardQuery['kind'],
-  asOf: CalendarDate,
-  settings: Awaited<ReturnType<typeof getEvaluationSettings>>,
-): Promise<Card[]> {
-  const organizations = await repository.organizationsOfKinds(db, KINDS[kind]);
+/** What both quarters of a scorecard are read against: the agencies, every indicator, the settings. */
+interface Scope {
+  organizations: Awaited<ReturnType<typeof repository.organizationsOfKinds>>;
+  definitions: IndicatorDefinitions;
+  settings: Awaited<ReturnType<typeof getEvaluationSettings>>;
+}
+
+async function cardsOn(db: Db, { organizations, definitions, settings }: Scope, asOf: CalendarDate): Promise<Card[]> {
   const roots = [...new Set(organizations.map((organization) => organization.path.split('/')[1] ?? ''))];
-  const [tallies, indicatorIds] = await Promise.all([
+  const [tallies, readings] = await Promise.all([
     Promise.all(
       roots.map((root) => talliedCounts(db, { asOf, dueSoonDays: DEFAULT_DUE_SOON_DAYS, scopePath: `/${root}/` })),
     ),
-    repository.allIndicatorIds(db),
+    figuresOn(db, asOf),
   ]);
   const leads = tallies.flatMap((each) => each.leads);
-  const readings = await loadReadings(db, indicatorIds, asOf);
 
   // A task led by an agency's own unit counts for the agency: its lead's path passes through it.
   const leadPaths = await repository.pathsOf(db, [...new Set(leads.map((lead) => lead.organizationId))]);
@@ -105,21 +115,12 @@ async function cardsOn(
     }
     counts.set(agencyPath, total);
   }
-  const achievements = new Map<string, { capped: number[]; stale: number }>();
-  for (const each of readings.values()) {
-    for (const reporter of each.reporters) {
-      const standing = standingOf(each, reporter, asOf, settings);
-      const entry = achievements.get(reporter.organization_id) ?? { capped: [], stale: 0 };
-      entry.capped.push(cappedAchievement(standing.achievement, standing.stale));
-      if (standing.stale) entry.stale += 1;
-      achievements.set(reporter.organization_id, entry);
-    }
-  }
+  const achievements = sharesOn(definitions, readings, asOf);
 
   const cards = organizations.map((organization) => {
     const tasks = headlineOf(counts.get(organization.path) ?? {});
-    const indicators = achievements.get(organization.id) ?? { capped: [], stale: 0 };
-    const parts = scorePartsOf(tasks, indicators.capped);
+    const indicators = achievements.get(organization.id) ?? { count: 0, sum: 0, stale: 0 };
+    const parts = scorePartsOf(tasks, indicators);
     const score = scoreOf(parts, settings.weights);
     return {
       organization: {
@@ -139,7 +140,7 @@ async function cardsOn(
         completedLate: tasks.completedLate,
         overdue: tasks.overdue,
       },
-      indicators: { count: indicators.capped.length, stale: indicators.stale },
+      indicators: { count: indicators.count, stale: indicators.stale },
     };
   });
   return rankByScore(cards).map(({ code: _code, nameVi: _nameVi, ...card }) => card);
