@@ -4,6 +4,21 @@ import type { Entry } from './route-access-types.ts';
 const IF_MATCH = { 'if-match': '"1"' };
 const VALUE = { value: 80, source: 'Cục Thống kê' };
 
+const definition = (programmeId: string, responsibleOrganizationId: string, code: string) => ({
+  programmeId,
+  code,
+  nameVi: 'Chỉ tiêu',
+  nameEn: 'Indicator',
+  nameFr: 'Indicateur',
+  unit: 'percent',
+  direction: 'higher',
+  level: 'operational',
+  frequency: 'quarter',
+  responsibleOrganizationId,
+  baseline: { value: 10, date: '2024-12-31' },
+  targets: [{ year: 2030, value: 80 }],
+});
+
 /**
  * Indicators: read by the roles that follow the programme (not a feedback handler); defined by
  * steering; values entered by the organization's focal points and decided by steering over it.
@@ -20,20 +35,7 @@ export const INDICATOR_ROUTES: Record<string, Entry> = {
     request: (f) => ({
       method: 'POST',
       url: '/api/v1/indicators',
-      payload: {
-        programmeId: f.programmeId,
-        code: 'OUTSIDE',
-        nameVi: 'Chỉ tiêu',
-        nameEn: 'Indicator',
-        nameFr: 'Indicateur',
-        unit: 'percent',
-        direction: 'higher',
-        level: 'operational',
-        frequency: 'quarter',
-        responsibleOrganizationId: f.world.org.hcm.id,
-        baseline: { value: 10, date: '2024-12-31' },
-        targets: [{ year: 2030, value: 80 }],
-      },
+      payload: definition(f.programmeId, f.world.org.hcm.id, 'OUTSIDE'),
     }),
     expected: { status: 403, because: "only steering over the programme's owner defines its indicators" },
   },
@@ -48,20 +50,7 @@ export const INDICATOR_ROUTES: Record<string, Entry> = {
       method: 'PUT',
       url: `/api/v1/indicators/${f.indicatorId}`,
       headers: IF_MATCH,
-      payload: {
-        programmeId: f.programmeId,
-        code: 'HN_ONLINE',
-        nameVi: 'Chỉ tiêu',
-        nameEn: 'Indicator',
-        nameFr: 'Indicateur',
-        unit: 'percent',
-        direction: 'higher',
-        level: 'operational',
-        frequency: 'quarter',
-        responsibleOrganizationId: f.world.org.hanoi.id,
-        baseline: { value: 10, date: '2024-12-31' },
-        targets: [{ year: 2030, value: 80 }],
-      },
+      payload: definition(f.programmeId, f.world.org.hanoi.id, 'HN_ONLINE'),
     }),
     expected: { status: 403, because: "only steering over the programme's owner redefines its indicators" },
   },
