@@ -151,5 +151,4 @@ export const enIndicators = {
   'heatMap.colourBy': 'Colour by',
   'heatMap.byScore': 'Scorecard',
   'heatMap.legend': 'Legend',
-  'heatMap.tile': '{province}: {state}',
 } as const;

@@ -155,5 +155,4 @@ export const frIndicators = {
   'heatMap.colourBy': 'Colorer selon',
   'heatMap.byScore': 'Évaluation',
   'heatMap.legend': 'Légende',
-  'heatMap.tile': '{province} : {state}',
 } satisfies Record<keyof typeof enIndicators, string>;

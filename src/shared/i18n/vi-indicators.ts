@@ -153,5 +153,4 @@ export const viIndicators = {
   'heatMap.colourBy': 'Tô màu theo',
   'heatMap.byScore': 'Bảng điểm',
   'heatMap.legend': 'Chú giải',
-  'heatMap.tile': '{province}: {state}',
 } satisfies Record<keyof typeof enIndicators, string>;

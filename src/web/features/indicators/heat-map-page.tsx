@@ -1,4 +1,4 @@
-import { Group, List, Select, Stack, Text, Title } from '@mantine/core';
+import { Group, List, Select, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
@@ -133,10 +133,6 @@ export function HeatMapPage() {
                   <Link
                     to="/dashboard"
                     search={{ scope: tile.code, as_of: cards.data?.asOf }}
-                    aria-label={t('heatMap.tile', {
-                      province: tile.name,
-                      state: [tile.state, tile.detail].filter(Boolean).join(', '),
-                    })}
                     style={{
                       display: 'flex',
                       flexDirection: 'column',
@@ -151,9 +147,14 @@ export function HeatMapPage() {
                       lineHeight: 1.15,
                     }}
                   >
-                    <span style={{ fontWeight: 600 }}>{tile.name}</span>
-                    <span aria-hidden="true">
-                      {tile.look.sign} {tile.detail || tile.state}
+                    {/* Read out as "Hà Nội: Sẵn sàng, 81": the words the tile shows, and the state its colour gives. */}
+                    <span style={{ fontWeight: 600 }}>
+                      {tile.name}
+                      <VisuallyHidden component="span">: {tile.detail ? `${tile.state}, ` : ''}</VisuallyHidden>
+                    </span>
+                    <span>
+                      <span aria-hidden="true">{tile.look.sign} </span>
+                      {tile.detail || tile.state}
                     </span>
                   </Link>
                 </li>
