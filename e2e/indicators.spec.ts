@@ -137,10 +137,9 @@ test('the indicator list shows the Resolution 57 indicators with statuses in wor
 test('steering reads the scorecards and the heat map of the provinces, then opens a province', async ({ page }) => {
   await signIn(page, ACCOUNTS.steering, undefined, '/scorecards?kind=provinces&period=2025-Q3');
   const ranking = page.getByRole('table', { name: vi('scorecards.title') });
-  // The formula with its weights is on the scorecard itself.
-  await expect(
-    page.getByText(vi('scorecards.formula', { onTime: 40, notOverdue: 20, notLate: 10, indicators: 30 })),
-  ).toBeVisible();
+  // The formula with the weights in force is on the scorecard itself.
+  const { weights } = await apiGet<{ weights: Record<string, number> }>(page, '/evaluation-settings');
+  await expect(page.getByText(vi('scorecards.formula', weights))).toBeVisible();
   await expect(ranking.getByRole('row')).toHaveCount(35);
   await expect(ranking.getByRole('rowheader', { name: /Thành phố Hà Nội/ })).toBeVisible();
   expect(await seriousAccessibilityViolations(page)).toEqual([]);
@@ -165,5 +164,33 @@ test('steering reads the scorecards and the heat map of the provinces, then open
     );
     await hanoi.click();
     await expect(page.getByRole('combobox', { name: vi('reading.scope') })).toHaveValue(/Thành phố Hà Nội/);
+  });
+});
+
+test('an administrator changes the weights, sees the formula follow, and a refused band loses nothing', async ({
+  page,
+}) => {
+  await signIn(page, ACCOUNTS.admin, undefined, '/scorecards?kind=ministries&period=2025-Q3');
+  const before = await apiGet<{ weights: Record<string, number> }>(page, '/evaluation-settings');
+  const edit = async (changes: Record<string, string>) => {
+    await page.getByRole('button', { name: vi('scorecards.editSettings') }).click();
+    for (const [label, value] of Object.entries(changes)) await page.getByLabel(label, { exact: true }).fill(value);
+    await page.getByRole('button', { name: vi('scorecards.saveSettings') }).click();
+  };
+  await test.step('a band out of order is refused, with the form as typed', async () => {
+    await edit({ [vi('scorecards.light.ready')]: '50', [vi('scorecards.light.warning')]: '70' });
+    await expect(page.getByText(vi('scorecard.error.bands.not_ordered')).first()).toBeVisible();
+    await expect(page.getByLabel(vi('scorecards.light.ready'), { exact: true })).toHaveValue('50');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: vi('values.cancel') }).click();
+  });
+  await test.step('a new weight shows in the formula, then the old one again', async () => {
+    const indicators = before.weights.indicators ?? 30;
+    await edit({ [vi('scorecards.part.indicators')]: String(indicators + 5) });
+    await expect(
+      page.getByText(vi('scorecards.formula', { ...before.weights, indicators: indicators + 5 })),
+    ).toBeVisible();
+    await edit({ [vi('scorecards.part.indicators')]: String(indicators) });
+    await expect(page.getByText(vi('scorecards.formula', before.weights))).toBeVisible();
   });
 });

@@ -151,4 +151,7 @@ export const enIndicators = {
   'heatMap.colourBy': 'Colour by',
   'heatMap.byScore': 'Scorecard',
   'heatMap.legend': 'Legend',
+  'scorecards.settings': 'Weights, bands and thresholds',
+  'scorecards.editSettings': 'Change the weights',
+  'scorecards.saveSettings': 'Save the settings',
 } as const;

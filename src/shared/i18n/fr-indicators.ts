@@ -155,4 +155,7 @@ export const frIndicators = {
   'heatMap.colourBy': 'Colorer selon',
   'heatMap.byScore': 'Évaluation',
   'heatMap.legend': 'Légende',
+  'scorecards.settings': 'Poids, seuils des feux et des indicateurs',
+  'scorecards.editSettings': 'Modifier les poids',
+  'scorecards.saveSettings': 'Enregistrer les réglages',
 } satisfies Record<keyof typeof enIndicators, string>;

@@ -153,4 +153,7 @@ export const viIndicators = {
   'heatMap.colourBy': 'Tô màu theo',
   'heatMap.byScore': 'Bảng điểm',
   'heatMap.legend': 'Chú giải',
+  'scorecards.settings': 'Trọng số, ngưỡng điểm và ngưỡng đánh giá chỉ tiêu',
+  'scorecards.editSettings': 'Thay đổi trọng số',
+  'scorecards.saveSettings': 'Lưu thiết lập',
 } satisfies Record<keyof typeof enIndicators, string>;

@@ -2,10 +2,12 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type {
   CorrectObservation,
   EnterObservation,
+  EvaluationSettings,
   IndicatorDetail,
   IndicatorSummary,
   Observation,
   ObservationDetail,
+  PutEvaluationSettings,
 } from '../../../shared/schemas/indicators.ts';
 import type { ObservationState } from '../../../shared/domain/indicator-values.ts';
 import type { Scorecards } from '../../../shared/schemas/scorecards.ts';
@@ -112,4 +114,17 @@ export const scorecardsQuery = (kind: 'ministries' | 'provinces', period: string
     queryKey: ['scorecards', kind, period ?? null],
     queryFn: ({ signal }) => api.get<Scorecards>('/scorecards', { kind, period }, signal),
     placeholderData: keepPreviousData,
+  });
+
+export const evaluationSettingsQuery = queryOptions({
+  queryKey: ['evaluation-settings'],
+  queryFn: ({ signal }) => api.get<EvaluationSettings>('/evaluation-settings', undefined, signal),
+});
+
+/** Version 0 is the defaults, never saved: the first save has nothing to match. */
+export const saveEvaluationSettings = (version: number, body: PutEvaluationSettings) =>
+  apiRequest<EvaluationSettings>('/evaluation-settings', {
+    method: 'PUT',
+    body,
+    ifMatch: version > 0 ? version : undefined,
   });

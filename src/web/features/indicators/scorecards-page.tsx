@@ -1,14 +1,17 @@
-import { Group, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
 import type { Scorecards } from '../../../shared/schemas/scorecards.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { AnchorLink } from '../../components/router-links.tsx';
 import { formatDate, formatNumber, formatPercent } from '../../lib/format.ts';
 import { localName, useI18n } from '../../lib/i18n.tsx';
 import { scorecardsRoute } from '../../router.tsx';
-import { scorecardsQuery, type ScorecardSearch } from './indicators-api.ts';
+import { mayDo, sessionQuery } from '../../lib/session.ts';
+import { EvaluationSettingsForm } from './evaluation-settings-form.tsx';
+import { evaluationSettingsQuery, scorecardsQuery, type ScorecardSearch } from './indicators-api.ts';
 import { lastEndedQuarter, recentQuarters } from './recent-quarters.ts';
 import { ScoreLightBadge } from './score-badges.tsx';
 
@@ -23,6 +26,10 @@ export function ScorecardsPage() {
   const period = search.period ?? lastEndedQuarter();
   const query = useQuery(scorecardsQuery(kind, period));
   const setSearch = (changes: ScorecardSearch) => void navigate({ search: { ...search, ...changes } });
+  const { data: session } = useQuery(sessionQuery);
+  const mayConfigure = mayDo(session, 'evaluation.configure');
+  const [editing, setEditing] = useState(false);
+  const settings = useQuery({ ...evaluationSettingsQuery, enabled: mayConfigure && editing });
 
   return (
     <Stack gap="md">
@@ -48,7 +55,15 @@ export function ScorecardsPage() {
         <AnchorLink to="/heat-map" search={{ period }}>
           {t('nav.heatMap')}
         </AnchorLink>
+        {mayConfigure && !editing ? (
+          <Button variant="outline" onClick={() => setEditing(true)}>
+            {t('scorecards.editSettings')}
+          </Button>
+        ) : null}
       </Group>
+      {editing && settings.data ? (
+        <EvaluationSettingsForm settings={settings.data} onDone={() => setEditing(false)} />
+      ) : null}
       <QueryState isLoading={query.isLoading} error={query.error} onRetry={() => void query.refetch()} />
       {query.data ? <ScorecardTable scorecards={query.data} /> : null}
     </Stack>
