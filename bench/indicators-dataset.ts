@@ -27,12 +27,12 @@ const STATEMENTS = `
   DELETE FROM bench_reporter WHERE rn > $2::int;
 
   INSERT INTO indicator (programme_id, code, name_vi, name_en, name_fr, unit, direction, level, frequency,
-                         responsible_organization_id, baseline_value, baseline_date, search_text)
+                         responsible_organization_id, baseline_value, baseline_date, search_text, created_at)
   SELECT p.id, 'BENCH_' || lpad(g::text, 4, '0'), 'Chỉ tiêu đo hiệu năng ' || g, 'Benchmark indicator ' || g,
          'Indicateur de mesure ' || g, 'percent', CASE WHEN g % 5 = 0 THEN 'lower' ELSE 'higher' END,
          CASE WHEN g % 4 = 0 THEN 'strategic' ELSE 'operational' END, 'quarter',
          (SELECT id FROM bench_reporter WHERE rn = 1 + (g - 1) % $2::int), 50, date '2023-12-31',
-         'bench ' || g
+         'bench ' || g, timestamptz '2024-01-02 09:00+07'
   FROM generate_series(1, $1::int) AS g, programme p WHERE p.code = 'BENCH';
 
   INSERT INTO indicator_target (indicator_id, organization_id, year, value)

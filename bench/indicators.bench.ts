@@ -88,6 +88,8 @@ try {
     // The same figures through the product's connection and the recording one: the replay runs what was timed.
     if (JSON.stringify(cards) !== JSON.stringify(recordedCards)) throw new Error(`${kind}: the two readings differ`);
     if (cards.items.filter((card) => card.score !== null).length === 0) throw new Error(`${kind}: nothing scored`);
+    // Every reporter's indicators count: the benchmark measures them all (decision 0033).
+    if (!cards.items.some((card) => card.indicators.count > 0)) throw new Error(`${kind}: no indicator counted`);
     if (process.env.BENCH_EXPLAIN === '1') {
       await printPlans(
         recorded,

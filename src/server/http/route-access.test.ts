@@ -120,7 +120,7 @@ describe.each(TEST_DATABASE_KINDS)('route access on %s', (kind) => {
       action: 'assign',
       organizationId: t.world.org.hanoi.id,
     });
-    const indicator = await createIndicator(db, SYSTEM, {
+    const indicator = await createIndicator(db, system, {
       programmeId: programme.id,
       code: 'HN_ONLINE',
       nameVi: 'Tỷ lệ hồ sơ trực tuyến của Hà Nội',

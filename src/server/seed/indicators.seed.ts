@@ -44,7 +44,9 @@ interface ReferenceIndicator {
   target_2045: string;
 }
 
-/** The first period the demo reports: values since January 2024. */
+/** The day the demo's indicators were defined, and the first period they report: values since January 2024. */
+const DEFINED_ON = '2024-01-02';
+
 const FIRST_DAY = '2024-01-01';
 
 /** The periods from 2024 up to the latest one due today, oldest first. */
@@ -113,33 +115,38 @@ export async function seedIndicators(
     ];
     const responsible = org(plan.responsible);
     const byProvince = plan.code === 'ONLINE_PUBLIC_SERVICES';
-    const indicator = await createIndicator(db, actors.steering, {
-      programmeId: programme.programme.id,
-      taskGroupId: groups.get(plan.group) ?? null,
-      code: plan.code,
-      nameVi: plan.nameVi,
-      nameEn: row.name_en,
-      nameFr: plan.nameFr,
-      unit: row.unit === 'count' ? 'count' : 'percent',
-      direction: row.direction === 'lower' ? 'lower' : 'higher',
-      level: 'strategic',
-      frequency: plan.frequency,
-      responsibleOrganizationId: responsible.id,
-      baseline: { value: plan.baseline, date: BASELINE_DATE },
-      targets,
-      reporters: byProvince
-        ? provinces.map((province) => {
-            const own = PROVINCE_PLANS[province.code];
-            return own
-              ? {
-                  organizationId: province.id,
-                  baseline: { value: own.baseline, date: BASELINE_DATE },
-                  targets: [{ year: 2030, value: own.target2030 }],
-                }
-              : { organizationId: province.id };
-          })
-        : [],
-    });
+    // Defined when the committee set the Resolution's targets, before the first values of 2024 came in.
+    const indicator = await createIndicator(
+      db,
+      { principal: actors.steering, now: atNine(DEFINED_ON) },
+      {
+        programmeId: programme.programme.id,
+        taskGroupId: groups.get(plan.group) ?? null,
+        code: plan.code,
+        nameVi: plan.nameVi,
+        nameEn: row.name_en,
+        nameFr: plan.nameFr,
+        unit: row.unit === 'count' ? 'count' : 'percent',
+        direction: row.direction === 'lower' ? 'lower' : 'higher',
+        level: 'strategic',
+        frequency: plan.frequency,
+        responsibleOrganizationId: responsible.id,
+        baseline: { value: plan.baseline, date: BASELINE_DATE },
+        targets,
+        reporters: byProvince
+          ? provinces.map((province) => {
+              const own = PROVINCE_PLANS[province.code];
+              return own
+                ? {
+                    organizationId: province.id,
+                    baseline: { value: own.baseline, date: BASELINE_DATE },
+                    targets: [{ year: 2030, value: own.target2030 }],
+                  }
+                : { organizationId: province.id };
+            })
+          : [],
+      },
+    );
     const national: Trajectory = {
       direction: 'higher',
       baseline: { date: BASELINE_DATE, value: plan.baseline },

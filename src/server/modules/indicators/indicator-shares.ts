@@ -1,4 +1,4 @@
-import type { CalendarDate } from '../../../shared/domain/calendar-date.ts';
+import { type CalendarDate, calendarDateOf } from '../../../shared/domain/calendar-date.ts';
 import { achievementFrom, expectedValueOn, type Trajectory } from '../../../shared/domain/indicator-achievement.ts';
 import { latestDuePeriod } from '../../../shared/domain/reporting-periods.ts';
 import { cappedAchievement, type IndicatorTally } from '../../../shared/domain/scorecard.ts';
@@ -13,7 +13,7 @@ export interface IndicatorDefinitions {
   indicators: readonly IndicatorRow[];
   targets: Awaited<ReturnType<typeof findTargets>>;
   ownBaselines: Awaited<ReturnType<typeof ownBaselines>>;
-  /** How many indicators each organization reports. */
+  /** How many indicators each organization reports on the day (reportedCounts). */
   reported: ReadonlyMap<string, number>;
 }
 
@@ -47,18 +47,21 @@ export function sharesOn(
     baselineOf.set(`${row.indicator_id}|${row.organization_id}`, row);
   }
   const indicators = new Map(
-    definitions.indicators.map((indicator) => {
-      const targets = targetsOf.get(indicator.id) ?? [];
-      return [
-        indicator.id,
-        {
-          indicator,
-          targets,
-          shared: trajectoryOf({ indicator, targets }, undefined).trajectory,
-          dueEnd: latestDuePeriod(indicator.frequency, asOf).end,
-        },
-      ];
-    }),
+    definitions.indicators
+      // Defined after the day: not counted then (reportedCounts leaves it out of the counts too).
+      .filter((indicator) => calendarDateOf(indicator.created_at) <= asOf)
+      .map((indicator) => {
+        const targets = targetsOf.get(indicator.id) ?? [];
+        return [
+          indicator.id,
+          {
+            indicator,
+            targets,
+            shared: trajectoryOf({ indicator, targets }, undefined).trajectory,
+            dueEnd: latestDuePeriod(indicator.frequency, asOf).end,
+          },
+        ];
+      }),
   );
   const trajectoryFor = (entry: NonNullable<ReturnType<typeof indicators.get>>, organizationId: string) => {
     if (!owners.has(organizationId)) return entry.shared;

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { matchesWords } from '../../db/search-sql.ts';
 import type { IndicatorTable } from '../../db/schema.ts';
-import type { CalendarDate } from '../../../shared/domain/calendar-date.ts';
+import { type CalendarDate, COMMITTEE_TIME_ZONE } from '../../../shared/domain/calendar-date.ts';
 
 /** The columns a definition writes (create and update alike). */
 export type IndicatorColumns = Omit<IndicatorTable, 'id' | 'version' | 'created_at' | 'updated_at'>;
@@ -19,7 +19,10 @@ export interface TargetRow {
   value: number;
 }
 
-export async function insertIndicator(db: Db, columns: IndicatorColumns): Promise<string | undefined> {
+export async function insertIndicator(
+  db: Db,
+  columns: IndicatorColumns & { created_at: Date },
+): Promise<string | undefined> {
   const row = await db
     .insertInto('indicator')
     .values(columns)
@@ -232,12 +235,17 @@ export async function pathsOf(db: Db, ids: readonly string[]): Promise<Map<strin
   return new Map(rows.map((row) => [row.id, row.path]));
 }
 
-/** How many indicators each organization reports: the scorecards' count of its indicators. */
-export async function reportedCounts(db: Db): Promise<Map<string, number>> {
+/**
+ * How many indicators each organization reports on `asOf`: those defined by then (in the
+ * committee's time zone), so that an indicator defined later leaves earlier scorecards alone.
+ */
+export async function reportedCounts(db: Db, asOf: CalendarDate): Promise<Map<string, number>> {
   const rows = await db
-    .selectFrom('indicator_reporter')
-    .select(['organization_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('organization_id')
+    .selectFrom('indicator_reporter as r')
+    .innerJoin('indicator as i', 'i.id', 'r.indicator_id')
+    .select(['r.organization_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where(sql<boolean>`(i.created_at AT TIME ZONE ${COMMITTEE_TIME_ZONE})::date <= ${asOf}::date`)
+    .groupBy('r.organization_id')
     .execute();
   return new Map(rows.map((row) => [row.organization_id, Number(row.n)]));
 }

@@ -69,9 +69,9 @@ export const indicatorRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { 
       },
     },
     async (request, reply) => {
-      const principal = requirePrincipal(request);
-      const { value } = await once(db, principal.personId, request.headers['idempotency-key'], request.body, () =>
-        createIndicator(db, principal, request.body),
+      const actor = actorOf(request);
+      const { value } = await once(db, actor.principal.personId, request.headers['idempotency-key'], request.body, () =>
+        createIndicator(db, actor, request.body),
       );
       return reply.status(201).send(tagged(reply, value));
     },

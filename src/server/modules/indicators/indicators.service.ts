@@ -20,6 +20,7 @@ import {
   staleVersion,
 } from '../../errors.ts';
 import { offsetOf, pageFrom } from '../../kernel/pagination.ts';
+import type { Actor } from '../../kernel/actor.ts';
 import type { Principal } from '../../kernel/principal.ts';
 import * as audit from '../audit/audit.service.ts';
 import * as directives from '../directives/directives.repository.ts';
@@ -277,14 +278,15 @@ async function checkedDefinition(db: Db, principal: Principal, input: IndicatorD
   return { columns, reporters, targets, scopePath: owner.path };
 }
 
-export async function createIndicator(
-  db: Db,
-  principal: Principal,
-  input: IndicatorDefinition,
-): Promise<IndicatorDetail> {
+/**
+ * Defines an indicator on the actor's day: it counts in the scorecards from that day on, so that
+ * defining one today leaves past quarters' scores as they were (decision 0033).
+ */
+export async function createIndicator(db: Db, actor: Actor, input: IndicatorDefinition): Promise<IndicatorDetail> {
+  const { principal } = actor;
   const id = await db.transaction().execute(async (tx) => {
     const { columns, reporters, targets, scopePath } = await checkedDefinition(tx, principal, input);
-    const created = await repository.insertIndicator(tx, columns);
+    const created = await repository.insertIndicator(tx, { ...columns, created_at: actor.now });
     if (!created) throw duplicateField('code');
     await repository.replaceReportersAndTargets(tx, created, reporters, targets);
     await audit.record(tx, principal, [

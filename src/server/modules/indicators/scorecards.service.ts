@@ -48,15 +48,14 @@ export async function getScorecards(db: Db, principal: Principal, query: Scoreca
   const period = quarterOf(query.period);
   const before = previousPeriod(period);
   const ids = await repository.allIndicatorIds(db);
-  const [settings, organizations, indicators, targets, ownBaselines, reported] = await Promise.all([
+  const [settings, organizations, indicators, targets, ownBaselines] = await Promise.all([
     getEvaluationSettings(db),
     repository.organizationsOfKinds(db, KINDS[query.kind]),
     repository.findIndicators(db, ids),
     repository.findTargets(db, ids),
     repository.ownBaselines(db),
-    repository.reportedCounts(db),
   ]);
-  const scope: Scope = { organizations, definitions: { indicators, targets, ownBaselines, reported }, settings };
+  const scope: Scope = { organizations, definitions: { indicators, targets, ownBaselines }, settings };
   const [current, previous] = await Promise.all([
     cardsOn(db, scope, readingDay(period)),
     cardsOn(db, scope, readingDay(before)),
@@ -86,17 +85,18 @@ type Card = Omit<Scorecard, 'previous' | 'change'>;
 /** What both quarters of a scorecard are read against: the agencies, every indicator, the settings. */
 interface Scope {
   organizations: Awaited<ReturnType<typeof repository.organizationsOfKinds>>;
-  definitions: IndicatorDefinitions;
+  definitions: Omit<IndicatorDefinitions, 'reported'>;
   settings: Awaited<ReturnType<typeof getEvaluationSettings>>;
 }
 
 async function cardsOn(db: Db, { organizations, definitions, settings }: Scope, asOf: CalendarDate): Promise<Card[]> {
   const roots = [...new Set(organizations.map((organization) => organization.path.split('/')[1] ?? ''))];
-  const [tallies, readings] = await Promise.all([
+  const [tallies, readings, reported] = await Promise.all([
     Promise.all(
       roots.map((root) => talliedCounts(db, { asOf, dueSoonDays: DEFAULT_DUE_SOON_DAYS, scopePath: `/${root}/` })),
     ),
     figuresOn(db, asOf),
+    repository.reportedCounts(db, asOf),
   ]);
   const leads = tallies.flatMap((each) => each.leads);
 
@@ -115,7 +115,7 @@ async function cardsOn(db: Db, { organizations, definitions, settings }: Scope, 
     }
     counts.set(agencyPath, total);
   }
-  const achievements = sharesOn(definitions, readings, asOf);
+  const achievements = sharesOn({ ...definitions, reported }, readings, asOf);
 
   const cards = organizations.map((organization) => {
     const tasks = headlineOf(counts.get(organization.path) ?? {});

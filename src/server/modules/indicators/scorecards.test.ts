@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { today } from '../../../shared/domain/calendar-date.ts';
+import { periodContaining } from '../../../shared/domain/reporting-periods.ts';
 import type { Scorecards } from '../../../shared/schemas/scorecards.ts';
-import { SYSTEM } from '../../kernel/principal.ts';
 import { actorFor, buildProgramme, buildTask, move, onDay } from '../../testing/task-factory.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
 import { TEST_DATABASE_KINDS } from '../../testing/test-database.ts';
@@ -29,7 +30,7 @@ describe.each(TEST_DATABASE_KINDS)('scorecards on %s', (kind) => {
     await move(db, onDay(steering, '2025-06-02'), onTime, 'accept');
     await move(db, onDay(steering, '2025-07-10'), late, 'submit');
     await move(db, onDay(steering, '2025-07-11'), late, 'accept');
-    const indicator = await createIndicator(db, SYSTEM, {
+    const indicator = await createIndicator(db, steering, {
       programmeId: programme.id,
       code: 'ONLINE',
       nameVi: 'Tỷ lệ hồ sơ trực tuyến',
@@ -121,6 +122,35 @@ describe.each(TEST_DATABASE_KINDS)('scorecards on %s', (kind) => {
     // Thresholds alone leave the weights as they were.
     const thresholdsOnly = await put({ onTrack: 0.9, atRisk: 0.7 }, { 'if-match': set.headers.etag as string });
     expect(thresholdsOnly.json()).toMatchObject({ weights: { indicators: 0 }, bands: { ready: 55 } });
+  });
+
+  it('leaves past quarters as they were when an indicator is defined later', async () => {
+    const before = await cards('kind=provinces&period=2025-Q3');
+    const programmes = await leader.request({ method: 'GET', url: '/api/v1/programmes' });
+    const steering = await t.signIn(t.world.person.steering.email);
+    const created = await steering.request({
+      method: 'POST',
+      url: '/api/v1/indicators',
+      payload: {
+        programmeId: programmes.json().items[0].id,
+        code: 'LATER',
+        nameVi: 'Chỉ tiêu đặt sau',
+        nameEn: 'A later indicator',
+        nameFr: 'Un indicateur plus tardif',
+        unit: 'percent',
+        direction: 'higher',
+        level: 'operational',
+        frequency: 'quarter',
+        responsibleOrganizationId: t.world.org.hcm.id,
+        baseline: { value: 10, date: '2024-12-31' },
+        targets: [{ year: 2030, value: 50 }],
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect((await cards('kind=provinces&period=2025-Q3')).items).toEqual(before.items);
+    // In the quarter under way, read today, it counts, not yet reported: two indicators, both stale.
+    const now = await cards(`kind=provinces&period=${periodContaining('quarter', today()).key}`);
+    expect(now.items.find((card) => card.organization.code === '79')?.indicators).toEqual({ count: 2, stale: 2 });
   });
 
   it('refuses a quarter that is not one or has not begun, and a reader who does not follow the programme', async () => {
