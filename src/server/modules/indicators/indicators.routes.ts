@@ -65,7 +65,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { 
           "Define a programme's indicator: unit, direction, baseline, targets, and the organizations that report it",
         headers: IdempotencyHeaders,
         body: IndicatorDefinitionSchema,
-        response: { 201: IndicatorDetailSchema, ...problems(400, 401, 403, 409) },
+        response: { 201: IndicatorDetailSchema, ...problems(400, 401, 403, 409, 422) },
       },
     },
     async (request, reply) => {
@@ -140,7 +140,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { 
         params: Params,
         headers: IdempotencyHeaders,
         body: EnterObservationSchema,
-        response: { 201: ObservationDetailSchema, ...problems(400, 401, 403, 404, 409) },
+        response: { 201: ObservationDetailSchema, ...problems(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request, reply) => {
