@@ -56,12 +56,10 @@ export async function writeReading(
     .execute();
 }
 
-/**
- * The readings holding on `asOf`: one row per reporting organization. For every indicator at once
- * (the scorecards) through the range index; for a few, through the key.
- */
-export async function readingsOn(db: Db, indicatorIds: readonly string[] | 'all', asOf: CalendarDate) {
-  let query = db
+/** The readings of some indicators holding on `asOf`: one row per reporting organization, found by key. */
+export async function readingsOn(db: Db, indicatorIds: readonly string[], asOf: CalendarDate) {
+  if (indicatorIds.length === 0) return [];
+  return db
     .selectFrom('indicator_reading')
     .select([
       'indicator_id',
@@ -70,17 +68,11 @@ export async function readingsOn(db: Db, indicatorIds: readonly string[] | 'all'
       'approved_period_end',
       'approved_value',
       'reported_end',
-    ]);
-  if (indicatorIds === 'all') {
-    query = query.where(sql<boolean>`daterange(valid_from, valid_to) @> ${asOf}::date`);
-  } else {
-    if (indicatorIds.length === 0) return [];
-    query = query
-      .where('indicator_id', '=', sql<string>`any(${[...indicatorIds]}::uuid[])`)
-      .where('valid_from', '<=', asOf)
-      .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', asOf)]));
-  }
-  return query.execute();
+    ])
+    .where('indicator_id', '=', sql<string>`any(${[...indicatorIds]}::uuid[])`)
+    .where('valid_from', '<=', asOf)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', asOf)]))
+    .execute();
 }
 
 /** What the scorecards read of every organization's reading on `asOf`: its figures, without names or keys. */
@@ -93,15 +85,13 @@ export async function figuresOn(db: Db, asOf: CalendarDate) {
 }
 
 /** Values awaiting approval now, by indicator and organization (a small partial index). */
-export async function waitingCounts(db: Db, indicatorIds: readonly string[] | 'all') {
-  let query = db
+export async function waitingCounts(db: Db, indicatorIds: readonly string[]) {
+  if (indicatorIds.length === 0) return [];
+  return db
     .selectFrom('indicator_observation')
     .select(['indicator_id', 'organization_id', (eb) => eb.fn.countAll<number>().as('n')])
     .where('state', '=', 'submitted')
-    .groupBy(['indicator_id', 'organization_id']);
-  if (indicatorIds !== 'all') {
-    if (indicatorIds.length === 0) return [];
-    query = query.where('indicator_id', '=', sql<string>`any(${[...indicatorIds]}::uuid[])`);
-  }
-  return query.execute();
+    .where('indicator_id', '=', sql<string>`any(${[...indicatorIds]}::uuid[])`)
+    .groupBy(['indicator_id', 'organization_id'])
+    .execute();
 }

@@ -40,18 +40,17 @@ export function requireIndicatorReader(principal: Principal): void {
 /**
  * Everything a standing is computed from, for many indicators in five queries: their definitions,
  * reporters and targets, each organization's reading on the day, and the values awaiting approval.
- * `'all'` reads every indicator (the scorecards) through the readings' range index.
+ * (The scorecards read every indicator their own leaner way: indicator-shares.ts.)
  */
 export async function loadReadings(
   db: Db,
-  ids: readonly string[] | 'all',
+  ids: readonly string[],
   asOf: CalendarDate,
 ): Promise<Map<string, IndicatorReadings>> {
-  const indicatorIds = ids === 'all' ? await repository.allIndicatorIds(db) : ids;
   const [indicators, reporters, targets, onTheDay, waiting] = await Promise.all([
-    repository.findIndicators(db, indicatorIds),
-    repository.findReporters(db, indicatorIds),
-    repository.findTargets(db, indicatorIds),
+    repository.findIndicators(db, ids),
+    repository.findReporters(db, ids),
+    repository.findTargets(db, ids),
     readingsOn(db, ids, asOf),
     waitingCounts(db, ids),
   ]);
