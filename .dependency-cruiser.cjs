@@ -10,8 +10,8 @@
  */
 const FLOORS = [
   ['audit', 'health', 'spreadsheets'],
-  ['idempotency', 'organizations', 'calendar'],
-  ['people', 'directives'],
+  ['idempotency', 'organizations'],
+  ['people', 'directives', 'calendar'],
   ['auth'],
   ['tasks'],
   ['task-import', 'dashboard'],

@@ -92,9 +92,3 @@ export async function updateCalendarIfVersion(
     .executeTakeFirst();
   return row && toRow(row);
 }
-
-/** Paths of the roots: the calendar is the whole country's, so only a root's admin sets it. */
-export async function rootPaths(db: Db): Promise<string[]> {
-  const rows = await db.selectFrom('organization').select('path').where('parent_id', 'is', null).execute();
-  return rows.map((row) => row.path);
-}

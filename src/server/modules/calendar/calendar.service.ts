@@ -12,6 +12,7 @@ import { type CalendarYear, type PutCalendarYear } from '../../../shared/schemas
 import { AppError, type FieldError, forbidden, staleVersion } from '../../errors.ts';
 import * as audit from '../audit/audit.service.ts';
 import { actorIdOf, type Principal } from '../../kernel/principal.ts';
+import { rootPaths } from '../organizations/organizations.repository.ts';
 import * as repository from './calendar.repository.ts';
 import type { HolidayCalendarRow } from './calendar.repository.ts';
 
@@ -55,7 +56,7 @@ export async function putCalendarYear(
 ): Promise<CalendarYear> {
   const content = validated(year, input);
   return db.transaction().execute(async (tx) => {
-    const rootPath = (await repository.rootPaths(tx)).find((path) => can(principal.grants, 'calendar.write', path));
+    const rootPath = (await rootPaths(tx)).find((path) => can(principal.grants, 'calendar.write', path));
     if (!rootPath) throw forbidden('set the holiday calendar');
     const current = await repository.findCalendar(tx, year);
     const before = current ? configuredYear(current) : statutoryYear(year);

@@ -41,9 +41,3 @@ export async function updateSettingsIfVersion(
     .returning(COLUMNS)
     .executeTakeFirst();
 }
-
-/** Paths of the roots: the settings are the whole country's, so only a root's admin sets them. */
-export async function rootPaths(db: Db): Promise<string[]> {
-  const rows = await db.selectFrom('organization').select('path').where('parent_id', 'is', null).execute();
-  return rows.map((row) => row.path);
-}

@@ -16,6 +16,7 @@ import type { EvaluationSettings, PutEvaluationSettings } from '../../../shared/
 import { AppError, forbidden, staleVersion } from '../../errors.ts';
 import { actorIdOf, type Principal } from '../../kernel/principal.ts';
 import * as audit from '../audit/audit.service.ts';
+import { rootPaths } from '../organizations/organizations.repository.ts';
 import * as repository from './evaluation-settings.repository.ts';
 
 /** The settings in force: an administrator's, else the defaults (version 0: nothing set yet). */
@@ -59,9 +60,7 @@ export async function putEvaluationSettings(
 ): Promise<EvaluationSettings> {
   checked(input);
   return db.transaction().execute(async (tx) => {
-    const rootPath = (await repository.rootPaths(tx)).find((path) =>
-      can(principal.grants, 'evaluation.configure', path),
-    );
+    const rootPath = (await rootPaths(tx)).find((path) => can(principal.grants, 'evaluation.configure', path));
     if (!rootPath) throw forbidden('set the evaluation settings');
     const before = await getEvaluationSettings(tx);
     const weights = input.weights ?? before.weights;

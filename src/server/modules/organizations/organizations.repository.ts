@@ -150,3 +150,12 @@ export async function updateIfVersion(
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
+
+/**
+ * Paths of the roots. Country-wide settings (the holiday calendar, the evaluation settings) are set
+ * only by an administrator of a whole tree, found among these.
+ */
+export async function rootPaths(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('organization').select('path').where('parent_id', 'is', null).execute();
+  return rows.map((row) => row.path);
+}
