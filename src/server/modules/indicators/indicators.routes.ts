@@ -27,6 +27,7 @@ import type { Actor } from '../../kernel/actor.ts';
 import { once } from '../idempotency/idempotency.service.ts';
 import { getEvaluationSettings, putEvaluationSettings } from './evaluation-settings.service.ts';
 import * as observations from './indicator-observations.service.ts';
+import * as readingValues from './indicator-observations-reading.service.ts';
 import { createIndicator, getIndicator, listIndicators, updateIndicator } from './indicators.service.ts';
 import { getScorecards } from './scorecards.service.ts';
 import { ScorecardQuerySchema, ScorecardsSchema } from '../../../shared/schemas/scorecards.ts';
@@ -123,7 +124,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { 
       },
     },
     async (request) => ({
-      items: await observations.listSeries(
+      items: await readingValues.listSeries(
         db,
         requirePrincipal(request),
         request.params.id,
@@ -163,7 +164,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { 
         response: { 200: ObservationPageSchema, ...problems(400, 401, 403) },
       },
     },
-    async (request) => observations.listQueue(db, requirePrincipal(request), request.query),
+    async (request) => readingValues.listQueue(db, requirePrincipal(request), request.query),
   );
   app.get(
     '/api/v1/indicator-observations/:id',
@@ -176,7 +177,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { 
       },
     },
     async (request, reply) =>
-      tagged(reply, await observations.getObservation(db, requirePrincipal(request), request.params.id)),
+      tagged(reply, await readingValues.getObservation(db, requirePrincipal(request), request.params.id)),
   );
   app.put(
     '/api/v1/indicator-observations/:id',
